@@ -1,0 +1,115 @@
+"""What every check shares: its option schema, its inputs, and how it builds findings.
+
+A check is a class with a ``name`` (what rule files write after ``check:``),
+an ``OPTIONS`` schema, and ``run(context) -> list[Finding]``.  Rules (YAML
+in ``rules/``) instantiate checks with options, severity and message; a check
+never reads files or writes output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+import pandas as pd
+
+from factcheck.model import Claim, Document, Finding, Location, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One option a check accepts.
+
+    ``kind`` is one of: number, integer, string, bool, string_list,
+    string_map (str -> list of str), number_map (str -> number).
+    """
+
+    kind: str
+    default: Any
+    help: str
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A rule example: documents (name -> text) that must fail or pass."""
+
+    expect: str  # "fail" or "pass"
+    files: tuple[tuple[str, str], ...]
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A check instantiated by a rule file."""
+
+    id: str
+    path: str
+    check: str
+    severity: Severity
+    message: str
+    description: str
+    options: Mapping[str, Any]
+    examples: tuple[Example, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CheckContext:
+    """Everything a check may read."""
+
+    rule: Rule
+    documents: Sequence[Document]
+    claims: Sequence[Sequence[Claim]]
+    table: pd.DataFrame
+    cache: dict[str, Any] = field(default_factory=dict)
+
+
+class Check:
+    """Base class of checks; subclasses set ``name``, ``description``, ``OPTIONS`` and ``run``."""
+
+    name: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+    OPTIONS: ClassVar[Mapping[str, Option]] = {}
+
+    def run(self, context: CheckContext) -> list[Finding]:
+        raise NotImplementedError
+
+
+def location(document: Document, claim: Claim) -> Location:
+    """Where a claim sits, with its sentence for the report."""
+    line, column = document.position(claim.start)
+    end_line, end_column = document.position(max(claim.start, claim.end - 1))
+    sentence = document.text[claim.sentence_start : claim.sentence_end]
+    return Location(
+        path=document.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column + 1,
+        start=claim.start,
+        end=claim.end,
+        text=claim.text,
+        value=claim.value,
+        unit=claim.unit,
+        sentence=sentence,
+        sentence_offset=claim.sentence_start,
+    )
+
+
+def fingerprint(rule: str, subject: str | None, parts: Sequence[tuple[str, str]]) -> str:
+    """Stable id of a finding: rule, subject, and (path, value as written) of each claim.
+
+    No line numbers or offsets, so moving text does not change it; changing a
+    value does.
+    """
+    digest = hashlib.sha256()
+    digest.update(rule.encode())
+    digest.update(b"\0")
+    digest.update((subject or "").encode())
+    for path, text in sorted(parts):
+        digest.update(b"\0")
+        digest.update(path.encode())
+        digest.update(b"\1")
+        digest.update(" ".join(text.split()).encode())
+    return digest.hexdigest()[:20]

@@ -1,0 +1,221 @@
+"""The command line: ``factcheck check|claims|rules|rule``.
+
+Exit codes (fixed; CI relies on them):
+
+* 0: no finding at or above ``--fail-on``;
+* 1: findings at or above ``--fail-on``;
+* 2: usage, rule, configuration or internal error (one line on stderr, a
+  traceback only with ``--debug``).
+
+The report goes to stdout (or ``-o FILE``); progress and errors go to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from typing import TextIO
+
+from factcheck import __version__
+from factcheck.errors import FactcheckError, UsageError
+from factcheck.model import Severity
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+_FAIL_ON = ("error", "warning", "info", "never")
+
+
+def _split(values: Sequence[str] | None) -> list[str]:
+    """Accept both repeated flags and comma-separated lists."""
+    return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factcheck",
+        description="Find numbers, names and quotes that disagree across news articles.",
+    )
+    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def common(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--no-color", action="store_true", help="never colour the output (NO_COLOR is honoured too)")
+        sub.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
+        sub.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+
+    def inputs(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or - for standard input")
+        sub.add_argument("--include", action="append", metavar="GLOB", help="file patterns to read in directories")
+        sub.add_argument("--exclude", action="append", metavar="GLOB", help="file patterns to skip")
+        sub.add_argument("--stdin-filename", metavar="NAME", help="name (and format) of the text read from -")
+
+    check = commands.add_parser("check", help="compare the claims of articles and report conflicts")
+    inputs(check)
+    check.add_argument("--format", choices=("rich", "json"), default="rich", help="report format (default: rich)")
+    check.add_argument(
+        "--fail-on", choices=_FAIL_ON, default="error", help="lowest severity that makes the exit code 1"
+    )
+    check.add_argument("--rules", action="append", metavar="DIR", help="extra rule directory (repeatable)")
+    check.add_argument("--select", action="append", metavar="PREFIX", help="only rules with these id prefixes")
+    check.add_argument("--ignore", action="append", metavar="PREFIX", help="skip rules with these id prefixes")
+    common(check)
+
+    claims = commands.add_parser("claims", help="list every claim extracted from articles")
+    inputs(claims)
+    claims.add_argument("--format", choices=("rich", "json", "csv"), default="rich")
+    common(claims)
+
+    rules = commands.add_parser("rules", help="list the rules")
+    rules.add_argument("--rules", action="append", metavar="DIR", help="extra rule directory (repeatable)")
+    common(rules)
+
+    rule = commands.add_parser("rule", help="show one rule with its examples")
+    rule.add_argument("rule_id", metavar="ID")
+    rule.add_argument("--rules", action="append", metavar="DIR", help="extra rule directory (repeatable)")
+    common(rule)
+    return parser
+
+
+def _use_color(args: argparse.Namespace, stream: TextIO) -> bool:
+    if args.no_color or os.environ.get("NO_COLOR") or args.output:
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        handle = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror}") from None
+    with handle:
+        yield handle
+
+
+class _ProgressBar:
+    """A progress bar on stderr for long runs; silent when stderr is not a terminal."""
+
+    def __init__(self) -> None:
+        from rich.progress import Progress, TaskID
+
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
+        if sys.stderr.isatty():
+            from rich.console import Console
+
+            self._progress = Progress(console=Console(file=sys.stderr), transient=True)
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._progress is None or total < 20:
+            return
+        if self._task is None:
+            self._progress.start()
+            self._task = self._progress.add_task("extracting", total=total)
+        self._progress.update(self._task, completed=done)
+        if done >= total:
+            self._progress.stop()
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from factcheck.pipeline import check
+    from factcheck.report import ReportOptions, get_writer
+    from factcheck.sources import DEFAULT_INCLUDE
+
+    writer = get_writer(args.format)
+    report = check(
+        args.paths,
+        include=_split(args.include) or DEFAULT_INCLUDE,
+        exclude=_split(args.exclude),
+        rules_dirs=_split(args.rules),
+        select=_split(args.select),
+        ignore=_split(args.ignore),
+        stdin_filename=args.stdin_filename,
+        progress=_ProgressBar(),
+    )
+    for error in report.errors:
+        print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)
+    with _output(args.output) as stream:
+        width = None if stream.isatty() else 100
+        writer(report, stream, ReportOptions(color=_use_color(args, stream), width=width, tool_version=__version__))
+    if args.fail_on == "never":
+        return EXIT_OK
+    threshold = Severity.parse(args.fail_on)
+    return EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_OK
+
+
+def _run_claims(args: argparse.Namespace) -> int:
+    from factcheck.pipeline import extract_all
+    from factcheck.report import claims_report
+    from factcheck.sources import DEFAULT_INCLUDE, load_paths
+
+    documents, errors = load_paths(
+        args.paths,
+        include=_split(args.include) or DEFAULT_INCLUDE,
+        exclude=_split(args.exclude),
+        stdin_filename=args.stdin_filename,
+    )
+    for error in errors:
+        print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)
+    claims = extract_all(documents)
+    rows = claims_report.claim_rows(documents, claims)
+    with _output(args.output) as stream:
+        if args.format == "json":
+            claims_report.write_json(rows, stream)
+        elif args.format == "csv":
+            claims_report.write_csv(rows, stream)
+        else:
+            width = None if stream.isatty() else 160
+            claims_report.write_rich(rows, stream, color=_use_color(args, stream), width=width)
+    return EXIT_OK
+
+
+def _run_rules(args: argparse.Namespace) -> int:
+    from factcheck.report import rules_report
+    from factcheck.ruleset import load_rules
+
+    rules = load_rules(_split(args.rules))
+    with _output(args.output) as stream:
+        width = None if stream.isatty() else 100
+        color = _use_color(args, stream)
+        if args.command == "rules":
+            rules_report.write_rule_list(rules, stream, color=color, width=width)
+            return EXIT_OK
+        chosen = [r for r in rules if r.id == args.rule_id]
+        if not chosen:
+            raise UsageError(f"unknown rule {args.rule_id!r} (see 'factcheck rules')")
+        rules_report.write_rule(chosen[0], stream, color=color, width=width)
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    runners = {"check": _run_check, "claims": _run_claims, "rules": _run_rules, "rule": _run_rules}
+    try:
+        return runners[args.command](args)
+    except FactcheckError as error:
+        print(f"factcheck: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("factcheck: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # the last line of defence: one line, not a traceback
+        if args.debug:
+            raise
+        print(
+            f"factcheck: internal error: {type(error).__name__}: {error} (run with --debug for a traceback)",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,136 @@
+"""Extraction: turn one document's prose into claims.
+
+``extract(document)`` is a pure function of the document: it reads
+``document.prose`` (same offsets as the file) and the document's date, and
+returns claims in order of position.  ``extract_claims(text, date=...)`` is
+the same for a bare string.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import regex
+
+from factcheck.extract.context import (
+    find_aspect,
+    find_period,
+    find_source,
+    find_subject,
+    find_verb,
+    own_period,
+    subject_key,
+)
+from factcheck.extract.scanner import Mention, scan
+from factcheck.extract.sentences import split_sentences
+from factcheck.model import Claim, Document, Period
+from factcheck.units import to_base, to_base_delta
+
+__all__ = ["extract", "extract_claims"]
+
+
+def extract_claims(text: str, *, date: date | None = None) -> list[Claim]:
+    """Every numeric claim in ``text``; ``date`` is the "as of" date for undated claims."""
+    return _extract(text, text, date)
+
+
+def extract(document: Document) -> list[Claim]:
+    """Every numeric claim in a document's prose."""
+    return _extract(document.prose, document.text, document.date)
+
+
+def _extract(prose: str, original: str, as_of: date | None) -> list[Claim]:
+    mentions = scan(prose)
+    if not mentions:
+        return []
+    sentences = split_sentences(prose)
+    claims: list[Claim] = []
+    index = 0
+    by_sentence: dict[tuple[int, int], list[Mention]] = {}
+    for mention in mentions:
+        while index + 1 < len(sentences) and sentences[index][1] <= mention.start:
+            index += 1
+        sentence = sentences[index] if sentences else (0, len(prose))
+        by_sentence.setdefault(sentence, []).append(mention)
+    for sentence, members in by_sentence.items():
+        periods: list[tuple[Mention, Period]] = []
+        for member in members:
+            period = own_period(member, prose, as_of)
+            if period is not None:
+                periods.append((member, period))
+        source = find_source(prose, sentence)
+        previous: Claim | None = None
+        for mention in members:
+            claim = _claim(prose, original, sentence, mention, periods, source, as_of)
+            if previous is not None and claim.kind not in ("date", "year"):
+                claim = _continue_from(prose, previous, claim)
+            claims.append(claim)
+            if claim.kind not in ("date", "year"):
+                previous = claim
+    return claims
+
+
+_FROM_TO_GAP = regex.compile(r"(?:\s{1,3}(?:in|during)\s{1,3}[\w\s,–-]{2,40}?)?\s{1,3}to\s{1,3}")
+
+
+def _continue_from(prose: str, first: Claim, second: Claim) -> Claim:
+    """In "from $140bn in 2021 to $244bn in 2024" the second value shares the first's subject."""
+    if first.kind != second.kind or first.unit != second.unit or second.subject_key:
+        return second
+    gap = prose[first.end : second.start]
+    if not _FROM_TO_GAP.fullmatch(gap):
+        return second
+    return replace(second, subject=first.subject, subject_key=first.subject_key, aspect=first.aspect)
+
+
+def _claim(
+    prose: str,
+    original: str,
+    sentence: tuple[int, int],
+    mention: Mention,
+    periods: list[tuple[Mention, Period]],
+    source: str | None,
+    as_of: date | None,
+) -> Claim:
+    own = own_period(mention, prose, as_of)
+    if own is not None or mention.kind in ("date", "year"):
+        period = own
+    else:
+        period = find_period(prose, mention, [(m, p) for m, p in periods if m is not mention], as_of)
+    subject_span = find_subject(prose, sentence, mention)
+    subject = prose[subject_span[0] : subject_span[1]] if subject_span else None
+    verb = find_verb(prose, sentence, mention, subject_span[1] if subject_span else None)
+    key = subject_key(subject) if subject else None
+    if key and verb:
+        key = f"{key} {verb}"
+    aspect = find_aspect(prose, sentence, mention)
+    unit = mention.unit
+    base = to_base(mention.value, unit)
+    low = to_base(mention.low, unit)
+    high = to_base(mention.high, unit)
+    known = base or low or high
+    dimension = known.dimension if known is not None else None
+    return Claim(
+        start=mention.start,
+        end=mention.end,
+        text=original[mention.start : mention.end],
+        kind=mention.kind,
+        value=mention.value,
+        low=mention.low,
+        high=mention.high,
+        qualifier=mention.qualifier,
+        unit=unit,
+        step=to_base_delta(mention.step, unit),
+        magnitude=base.value if base else None,
+        low_base=low.value if low else None,
+        high_base=high.value if high else None,
+        dimension=dimension,
+        aspect=aspect,
+        subject=subject,
+        subject_key=key,
+        period=period,
+        source=source if mention.kind not in ("date", "year") else None,
+        sentence_start=sentence[0],
+        sentence_end=sentence[1],
+    )

@@ -1,0 +1,326 @@
+"""Attach meaning from the sentence to a mention: subject, level or change, period, source.
+
+All of it is read from the one sentence the mention sits in, with small,
+bounded patterns; nothing here looks across sentences.
+
+* subject: the noun phrase the number counts or measures.  After the number
+  first ("21,692 sanctions on Russia"), else the phrase before the verb that
+  leads to it ("Chinese exports to Russia rose by 70 percent").
+* aspect: "change" when a change word sits right before the number ("rose by
+  70 percent", "fell 3.2 percentage points") or right after it ("a 70 percent
+  increase"); else "level".
+* period: the year right after the number ("$140bn in 2021"), else a range or
+  "since" in the sentence, else the one year the sentence names, else the
+  document's date as "as of".
+* source: "according to X", "X said", "said X".
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+
+import regex
+
+from factcheck.extract.scanner import Mention
+from factcheck.extract.vocab import vocab
+from factcheck.model import Period
+
+# Words that end a noun phrase: verbs, conjunctions, pronouns and the like.
+_STOP = frozenset(
+    """is are was were be been being has have had will would could can may might must shall should
+    do does did said says say told tells according that which who whom whose since after before
+    during while when where as than and or but nor so yet if because though although until unless
+    whereas this these those it its they them their he she him her his we us our you your i me my
+    there here then now also still even just only not no nor very more most less least such same
+    other another each every all both either neither any some many much few several own
+    left wound reached hit stood totalled totaled totaling totalling came went made took gave got
+    rose fell grew jumped soared climbed dropped declined increased decreased surged plunged
+    up down out off about over under into onto per via versus vs
+    due ago later earlier old long""".split()
+)
+_PREPOSITIONS = frozenset("on against to from of in for with at between among into toward towards by".split())
+_DETERMINERS = frozenset("the a an its their his her our your this that these those".split())
+# Verb chains between a subject and its number: "has soared from", "rose by", "stood at", "is".
+_LEAD_VERB = regex.compile(
+    r"(?i)\b(?:(?:has|have|had|will|would|is|are|was|were)\s{1,3}(?:been\s{1,3})?)?"
+    r"(?:rose|risen|rise|rises|fell|fallen|falls|grew|grown|grows|jumped|soared|climbed|surged|"
+    r"increased|decreased|declined|dropped|plunged|slumped|expanded|shrank|reached|hit|stood|totalled|"
+    r"totaled|topped|exceeded|amounted|came|was|were|is|are|stands|reaches|totals|rose|gained|lost|"
+    r"doubled|tripled|halved|jumps|rises|falls)"
+    r"(?:\s{1,3}(?:by|to|from|at|of|in|about|around|roughly|nearly|almost|some))?\s{0,3}$"
+)
+_WORD = regex.compile(r"[A-Za-z][\w'’.-]{0,40}|[,;:()\"“”–—]")
+_SOURCE_BEFORE = regex.compile(
+    r"(?:according\s{1,3}to|in\s{1,3}keeping\s{1,3}with|data\s{1,3}from|figures\s{1,3}from|estimates\s{1,3}by|"
+    r"a\s{1,3}report\s{1,3}(?:by|from)|a\s{1,3}study\s{1,3}(?:by|from)|cited\s{1,3}by)\s{1,3}"
+    r"(?:the\s{1,3})?(?P<source>(?:[A-Z][\w&.’'-]{0,40}|of|for|and|&|on|de|the)(?:\s{1,3}(?:[A-Z][\w&.’'-]{0,40}|of|for|and|&|on|de|the)){0,8})"
+)
+_SOURCE_SAID = regex.compile(
+    r"(?P<source>(?:[A-Z][\w&.’'-]{0,40})(?:\s{1,3}(?:[A-Z][\w&.’'-]{0,40}|of|for|and|&)){0,6}),?\s{1,3}"
+    r"(?:said|says|estimates|estimated|reported|reports|found|calculated|counted|recorded|noted)\b"
+)
+_SAID_SOURCE = regex.compile(
+    r"\b(?:said|says|according\s{1,3}to)\s{1,3}(?:the\s{1,3})?"
+    r"(?P<source>[A-Z][\w&.’'-]{0,40}(?:\s{1,3}(?:[A-Z][\w&.’'-]{0,40}|of|for|and|&)){0,6})"
+)
+_SINCE = regex.compile(r"(?i)\bsince\b")
+_NOT_SOURCES = frozenset("The This That It He She They We I But And In On At As For A An".split())
+
+
+def _words(text: str, start: int, end: int, limit: int) -> list[tuple[int, int, str]]:
+    out = []
+    for match in _WORD.finditer(text, start, end):
+        out.append((match.start(), match.end(), match.group()))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _phrase_after(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Span of the noun phrase (and one prepositional phrase) after a number."""
+    words = _words(text, start, end, 14)
+    if not words or start < words[0][0] - 3:
+        return None
+    head: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(words) and len(head) < 4:
+        w = words[i][2]
+        lower = w.lower().rstrip(".")
+        if not w[0].isalpha() or lower in _STOP or lower in _PREPOSITIONS or lower in _DETERMINERS:
+            break
+        head.append(words[i])
+        i += 1
+    if not head:
+        return None
+    phrase_end = head[-1][1]
+    preposition = words[i][2].lower() if i < len(words) else ""
+    proper_next = i + 1 < len(words) and words[i + 1][2][:1].isupper()
+    if preposition in _PREPOSITIONS and (preposition not in ("by", "in") or (preposition == "in" and proper_next)):
+        tail: list[tuple[int, int, str]] = []
+        j = i + 1
+        while j < len(words) and len(tail) < 5:
+            w = words[j][2]
+            lower = w.lower().rstrip(".")
+            if lower in _DETERMINERS and not tail:
+                j += 1
+                continue
+            if lower == "and" and tail and j + 1 < len(words) and words[j + 1][2][0].isupper():
+                tail.append(words[j])
+                j += 1
+                continue
+            if not w[0].isalpha() or lower in _STOP or lower in _PREPOSITIONS:
+                break
+            tail.append(words[j])
+            j += 1
+        if tail and tail[-1][2].lower() != "and":
+            phrase_end = tail[-1][1]
+    return head[0][0], phrase_end
+
+
+def _phrase_before(text: str, sentence_start: int, start: int) -> tuple[int, int] | None:
+    """Span of the subject before a lead verb: "Chinese exports to Russia rose by"."""
+    window_start = max(sentence_start, start - 160)
+    window = text[window_start:start]
+    verb = _LEAD_VERB.search(window)
+    if not verb:
+        return None
+    before_end = window_start + verb.start()
+    clause_start = max(
+        sentence_start,
+        window_start,
+        *(text.rfind(mark, window_start, before_end) + 1 for mark in (",", ";", ":", "–", "—", "(", "“", '"')),
+    )
+    words = _words(text, clause_start, before_end, 60)[-8:]
+    while words and (words[0][2].lower() in _DETERMINERS or words[0][2].lower() in _STOP):
+        words = words[1:]
+    if not words or any(w[2].lower() in _STOP for w in words):
+        # Keep only the tail after the last stop word: "... and China has soared" -> "China"
+        tail = []
+        for w in reversed(words):
+            if w[2].lower() in _STOP and w[2].lower() != "and":
+                break
+            tail.append(w)
+        words = list(reversed(tail))
+        while words and words[0][2].lower() in ("and", *_DETERMINERS):
+            words = words[1:]
+    if not words:
+        return None
+    return words[0][0], words[-1][1]
+
+
+def subject_key(phrase: str) -> str:
+    """Normalise a subject phrase into a comparison key (lower case, no determiners, singular)."""
+    out = []
+    for word in regex.findall(r"[A-Za-z][\w-]*", phrase.replace("’", "'")):
+        lower = word.lower()
+        if lower in _DETERMINERS:
+            continue
+        if lower.endswith("'s"):
+            lower = lower[:-2]
+        out.append(_singular(lower))
+    return " ".join(out)
+
+
+@functools.cache
+def _singular(word: str) -> str:
+    if len(word) <= 3 or word.endswith(("ss", "us", "is", "ics")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def find_subject(text: str, sentence: tuple[int, int], mention: Mention) -> tuple[int, int] | None:
+    """Span of the subject phrase of a mention, or None."""
+    if mention.kind in ("date", "year", "ordinal"):
+        return None
+    after = _phrase_after(text, mention.end, sentence[1])
+    if after is not None:
+        return after
+    return _phrase_before(text, sentence[0], mention.start)
+
+
+_IRREGULAR = {
+    "left": "leave", "met": "meet", "won": "win", "lost": "lose", "made": "make", "took": "take",
+    "paid": "pay", "sold": "sell", "spent": "spend", "built": "build", "fled": "flee", "gave": "give",
+    "got": "get", "went": "go", "came": "come", "held": "hold", "brought": "bring", "bought": "buy",
+    "sent": "send", "struck": "strike", "shot": "shoot", "ran": "run", "saw": "see", "wound": "wind",
+    "hit": "hit", "cut": "cut", "set": "set", "put": "put", "kept": "keep", "lent": "lend",
+    "drew": "draw", "drawn": "draw", "taken": "take", "given": "give", "seen": "see",
+    "killed": "kill", "slain": "slay", "hurt": "hurt", "shed": "shed", "borne": "bear", "born": "bear",
+}  # fmt: skip
+_AUXILIARY = frozenset("have has had be been being were was is are will would could can may might".split())
+_NOT_VERBS = frozenset("need seed speed feed breed bed red shed hundred indeed united limited".split())
+
+
+def verb_stem(word: str) -> str:
+    """A crude, consistent stem: "imposed", "imposes", "imposing" -> "impos"."""
+    lower = _IRREGULAR.get(word.lower(), word.lower())
+    for suffix, replacement in (("ing", ""), ("ied", "y"), ("ies", "y"), ("ed", ""), ("es", ""), ("s", "")):
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
+            lower = lower[: -len(suffix)] + replacement
+            break
+    return lower[:-1] if lower.endswith("e") and len(lower) > 4 else lower
+
+
+def _is_verb(word: str) -> bool:
+    lower = word.lower()
+    return lower in _IRREGULAR or (lower.endswith("ed") and len(lower) > 4 and lower not in _NOT_VERBS)
+
+
+def find_verb(text: str, sentence: tuple[int, int], mention: Mention, subject_end: int | None) -> str | None:
+    """The verb that ties the number to its subject, stemmed: "imposed 21,692 sanctions" -> "impos"."""
+    if mention.kind in ("date", "year", "ordinal"):
+        return None
+    before = _words(text, max(sentence[0], mention.start - 60), mention.start, 60)
+    for _s, _e, word in reversed(before[-4:]):
+        if word.lower() in _AUXILIARY:
+            continue
+        if _is_verb(word):
+            return verb_stem(word)
+        break
+    after = _words(text, subject_end if subject_end is not None else mention.end, sentence[1], 4)
+    for _s, _e, word in after:
+        if word.lower() in _AUXILIARY:
+            continue
+        if _is_verb(word):
+            return verb_stem(word)
+        break
+    return None
+
+
+def find_aspect(text: str, sentence: tuple[int, int], mention: Mention) -> str:
+    """ "change" or "level"."""
+    if mention.kind in ("date", "year", "ordinal", "age"):
+        return "level"
+    v = vocab()
+    before = [w[2].lower() for w in _words(text, max(sentence[0], mention.start - 40), mention.start, 40)][-3:]
+    if before:
+        last = before[-1]
+        if last == "by" and len(before) >= 2 and before[-2] in v.change_before:
+            return "change"
+        if last != "by" and last in v.change_before:
+            return "change"
+    after = _words(text, mention.end, min(sentence[1], mention.end + 30), 1)
+    if after and after[0][2].lower() in v.change_after and mention.kind in ("percent", "percentage_point", "money"):
+        return "change"
+    return "level"
+
+
+def resolve_date(parts: tuple[int | None, int, int | None], as_of: date | None) -> Period | None:
+    """Period of a date mention; a date without a year takes the document's year."""
+    year, month, day = parts
+    if year is None:
+        if as_of is None:
+            return None
+        year = as_of.year
+        try:
+            candidate = date(year, month, day or 1)
+        except ValueError:
+            return None
+        if (candidate - as_of).days > 31:
+            year -= 1
+    try:
+        if day is None:
+            start = date(year, month, 1)
+            next_month = date(year + (month == 12), month % 12 + 1, 1)
+            return Period(start, date.fromordinal(next_month.toordinal() - 1), "")
+        return Period(date(year, month, day), date(year, month, day), "")
+    except ValueError:
+        return None
+
+
+def own_period(mention: Mention, text: str, as_of: date | None) -> Period | None:
+    """The period a date or year mention names by itself."""
+    label = text[mention.start : mention.end]
+    if mention.kind == "date" and mention.date_parts:
+        period = resolve_date(mention.date_parts, as_of)
+        return Period(period.start, period.end, label) if period else None
+    if mention.kind == "year" and mention.low is not None and mention.high is not None:
+        try:
+            return Period(date(int(mention.low), 1, 1), date(int(mention.high), 12, 31), label)
+        except ValueError:
+            return None
+    return None
+
+
+def find_period(
+    text: str, mention: Mention, in_sentence: list[tuple[Mention, Period]], as_of: date | None
+) -> Period | None:
+    """The period a non-date mention is about (see module docstring)."""
+    if not in_sentence:
+        return Period(as_of, as_of, "", "as_of") if as_of else None
+    # "$140bn in 2021": a year right after the number belongs to it.
+    for other, period in in_sentence:
+        gap = text[mention.end : other.start]
+        if 0 <= other.start - mention.end <= 12 and regex.fullmatch(r"\s{1,3}(?:in|during|for|as of|by)\s{1,3}", gap):
+            return period
+    ranges = [period for _other, period in in_sentence if period.start.year != period.end.year]
+    if ranges:
+        return ranges[0]
+    for other, period in in_sentence:
+        prefix = text[max(0, other.start - 120) : other.start]
+        if _SINCE.search(prefix) and other.start < mention.start + 400:
+            end = as_of or period.end
+            return Period(period.start, max(end, period.end), f"since {period.text}", "since")
+    if len(in_sentence) == 1:
+        return in_sentence[0][1]
+    return Period(as_of, as_of, "", "as_of") if as_of else None
+
+
+def find_source(text: str, sentence: tuple[int, int]) -> str | None:
+    """Who the sentence credits its figures to, if anyone."""
+    chunk = text[sentence[0] : sentence[1]]
+    for pattern in (_SOURCE_BEFORE, _SAID_SOURCE, _SOURCE_SAID):
+        match = pattern.search(chunk)
+        if match:
+            source = str(match.group("source")).strip(" ,.")
+            source = str(regex.sub(r"(?:\s+(?:of|for|and|&|on|the|de))+$", "", source))
+            if source and source not in _NOT_SOURCES:
+                return source
+    return None

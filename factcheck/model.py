@@ -1,0 +1,275 @@
+"""Core data types shared by every stage of the pipeline.
+
+Everything here is a frozen dataclass: a stage builds its output whole and
+never mutates what an earlier stage produced.  Machine formats are built from
+the ``to_dict()`` methods, so there is exactly one serialised shape per type.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+class Severity(enum.IntEnum):
+    """Finding severity; ordered so that ``>=`` means "at least as severe"."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            choices = ", ".join(s.label for s in cls)
+            raise ValueError(f"unknown severity {text!r} (expected one of: {choices})") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """The time a claim is about: a day, a year, a range of years, or "as of" a date.
+
+    ``start`` and ``end`` are inclusive calendar dates.  ``basis`` says where the
+    period came from: ``explicit`` (the sentence names it), ``since`` (an open
+    range from a start to the document date) or ``as_of`` (nothing in the text;
+    the document's date stands in).
+    """
+
+    start: date
+    end: date
+    text: str
+    basis: str = "explicit"
+
+    def label(self) -> str:
+        if self.basis == "as_of":
+            return f"as of {self.end.isoformat()}"
+        if self.start == self.end:
+            return self.start.isoformat()
+        if self.start.month == 1 and self.start.day == 1 and self.end.month == 12 and self.end.day == 31:
+            if self.start.year == self.end.year:
+                return str(self.start.year)
+            return f"{self.start.year}/{self.end.year}"
+        return f"{self.start.isoformat()}/{self.end.isoformat()}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "text": self.text,
+            "basis": self.basis,
+            "label": self.label(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One numeric mention read from a text, with what comparison needs.
+
+    ``start``/``end`` are character offsets into the text it was read from
+    (end exclusive) and ``text`` is exactly that slice.  ``value`` is the point
+    value as written with any scale applied ("$140bn" -> 140e9); ``low`` and
+    ``high`` are the interval the wording commits to (``None`` is an open end).
+    ``step`` is the place value of the last written digit, which says how much
+    rounding the written form allows.  ``magnitude``/``low_base``/``high_base``
+    are the same numbers in the base unit named by ``dimension``.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str | None = None
+    unit: str | None = None
+    step: float | None = None
+    magnitude: float | None = None
+    low_base: float | None = None
+    high_base: float | None = None
+    dimension: str | None = None
+    aspect: str = "level"
+    subject: str | None = None
+    subject_key: str | None = None
+    period: Period | None = None
+    source: str | None = None
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "qualifier": self.qualifier,
+            "unit": self.unit,
+            "aspect": self.aspect,
+            "subject": self.subject_key,
+            "period": self.period.label() if self.period else None,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article as read: its decoded text and what we know about it.
+
+    ``text`` is the file's decoded text, unchanged, so offsets point into the
+    file the user has.  ``prose`` has the same length, with everything that is
+    not article prose (front matter, markup, code, page chrome) blanked out
+    with spaces; extraction reads ``prose`` so offsets need no mapping.
+    """
+
+    path: str
+    text: str
+    prose: str
+    title: str | None = None
+    date: date | None = None
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+    meta: tuple[tuple[str, str], ...] = ()
+    line_starts: tuple[int, ...] = field(default=(0,), repr=False)
+
+    @classmethod
+    def build(cls, path: str, text: str, prose: str | None = None, **meta: Any) -> Document:
+        starts = [0]
+        starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+        prose_text = text if prose is None else prose
+        if len(prose_text) != len(text):
+            raise ValueError("prose view must keep the text's length")
+        return cls(path=path, text=text, prose=prose_text, line_starts=tuple(starts), **meta)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where one claim involved in a finding sits, with what it says."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int
+    end: int
+    text: str
+    value: float | None
+    unit: str | None
+    sentence: str = ""
+    sentence_offset: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "unit": self.unit,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One reported problem, built whole by the check that found it."""
+
+    id: str
+    rule: str
+    kind: str
+    severity: Severity
+    message: str
+    subject: str | None
+    locations: tuple[Location, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "rule": self.rule,
+            "kind": self.kind,
+            "severity": self.severity.label,
+            "message": self.message,
+            "subject": self.subject,
+            "locations": [loc.to_dict() for loc in self.locations],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorEntry:
+    """A file we could not read, or another problem that did not stop the run."""
+
+    path: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """What the report says about each document read."""
+
+    path: str
+    title: str | None
+    date: date | None
+    claims: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "claims": self.claims,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The whole result of a run: what reporters render."""
+
+    documents: tuple[DocumentSummary, ...]
+    findings: tuple[Finding, ...]
+    errors: tuple[ErrorEntry, ...]
+
+    @property
+    def claim_count(self) -> int:
+        return sum(d.claims for d in self.documents)
+
+    def by_severity(self) -> dict[str, int]:
+        counts = {s.label: 0 for s in sorted(Severity, reverse=True)}
+        for finding in self.findings:
+            counts[finding.severity.label] += 1
+        return counts
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "documents": len(self.documents),
+            "claims": self.claim_count,
+            "findings": len(self.findings),
+            "errors": len(self.errors),
+            "by_severity": self.by_severity(),
+        }
+
+    def worst(self) -> Severity | None:
+        return max((f.severity for f in self.findings), default=None)

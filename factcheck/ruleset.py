@@ -1,0 +1,221 @@
+"""Load rule files from ``rules/`` (and extra directories) and validate them strictly.
+
+A rule's id is its path under the rules directory without the suffix, with
+dots for slashes: ``rules/numbers/conflict.yaml`` is ``numbers.conflict``.
+Files and directories whose names start with ``_`` hold reference data for
+checks, not rules.  Every problem is a ``RuleError`` naming the file and line:
+unknown keys, wrong types, unknown checks, unknown options, rules without
+examples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from factcheck.checks import CHECKS
+from factcheck.checks.base import Example, Option, Rule
+from factcheck.errors import RuleError
+from factcheck.model import Severity
+
+_RULE_KEYS = {"check", "severity", "message", "description", "options", "examples"}
+_REQUIRED = ("check", "severity", "message", "description", "examples")
+
+
+def builtin_rules_dir() -> Path:
+    """The rules shipped with the package (the repository's ``rules/``).
+
+    Installed, they are the package ``factcheck.builtin_rules``; run from a
+    source tree that was never installed, they are ``rules/`` beside the package.
+    """
+    try:
+        return Path(str(resources.files("factcheck.builtin_rules")))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "rules"
+
+
+def _line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+def _scalar(node: yaml.Node, path: str, what: str) -> str:
+    if not isinstance(node, yaml.ScalarNode):
+        raise RuleError(path, _line(node), f"{what} must be a string")
+    return str(node.value)
+
+
+def _mapping(node: yaml.Node, path: str, what: str) -> list[tuple[str, yaml.Node, int]]:
+    if not isinstance(node, yaml.MappingNode):
+        raise RuleError(path, _line(node), f"{what} must be a mapping")
+    seen: set[str] = set()
+    items = []
+    for key_node, value_node in node.value:
+        key = _scalar(key_node, path, f"a key in {what}")
+        if key in seen:
+            raise RuleError(path, _line(key_node), f"duplicate key '{key}' in {what}")
+        seen.add(key)
+        items.append((key, value_node, _line(key_node)))
+    return items
+
+
+def _plain(node: yaml.Node) -> Any:
+    """The Python value of a node, as the safe loader would build it."""
+    return yaml.SafeLoader(yaml.serialize(node)).get_single_data()
+
+
+def _option_value(option: Option, node: yaml.Node, path: str, name: str) -> Any:
+    value = _plain(node)
+    line = _line(node)
+
+    def fail(expected: str) -> RuleError:
+        return RuleError(path, line, f"option '{name}' must be {expected}, got {value!r}")
+
+    if option.kind == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise fail("a number")
+        return float(value)
+    if option.kind == "integer":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise fail("an integer")
+        return value
+    if option.kind == "bool":
+        if not isinstance(value, bool):
+            raise fail("true or false")
+        return value
+    if option.kind == "string":
+        if not isinstance(value, str):
+            raise fail("a string")
+        return value
+    if option.kind == "string_list":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail("a list of strings")
+        return tuple(value)
+    if option.kind == "string_map":
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, list) and all(isinstance(x, str) for x in v) for k, v in value.items()
+        ):
+            raise fail("a mapping of strings to lists of strings")
+        return {k: tuple(v) for k, v in value.items()}
+    if option.kind == "number_map":
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, (int, float)) and not isinstance(v, bool) for k, v in value.items()
+        ):
+            raise fail("a mapping of strings to numbers")
+        return {k: float(v) for k, v in value.items()}
+    raise AssertionError(f"unknown option kind {option.kind}")
+
+
+def _examples(node: yaml.Node, path: str) -> tuple[Example, ...]:
+    examples = []
+    for expect, value_node, line in _mapping(node, path, "examples"):
+        if expect not in ("fail", "pass"):
+            raise RuleError(path, line, f"unknown key '{expect}' in examples (expected 'fail' or 'pass')")
+        if not isinstance(value_node, yaml.SequenceNode):
+            raise RuleError(path, line, f"examples.{expect} must be a list")
+        for item in value_node.value:
+            files = tuple(
+                (name, _scalar(text_node, path, f"example file '{name}'"))
+                for name, text_node, _ in _mapping(item, path, f"an example in examples.{expect}")
+            )
+            if not files:
+                raise RuleError(path, _line(item), "an example needs at least one file")
+            examples.append(Example(expect, files, _line(item)))
+    if not any(e.expect == "fail" for e in examples):
+        raise RuleError(path, _line(node), "a rule needs at least one 'fail' example")
+    if not any(e.expect == "pass" for e in examples):
+        raise RuleError(path, _line(node), "a rule needs at least one 'pass' example")
+    return tuple(examples)
+
+
+def parse_rule(text: str, path: str, rule_id: str) -> Rule:
+    """Validate one rule file's text; raise RuleError with file and line on any problem."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        line = mark.line + 1 if mark is not None else None
+        raise RuleError(path, line, f"invalid YAML: {error.problem}") from None
+    if root is None:
+        raise RuleError(path, 1, "empty rule file")
+    fields: dict[str, tuple[yaml.Node, int]] = {}
+    for key, value_node, line in _mapping(root, path, "a rule"):
+        if key not in _RULE_KEYS:
+            raise RuleError(path, line, f"unknown key '{key}' (expected one of: {', '.join(sorted(_RULE_KEYS))})")
+        fields[key] = (value_node, line)
+    for key in _REQUIRED:
+        if key not in fields:
+            raise RuleError(path, _line(root), f"missing required key '{key}'")
+    check_name = _scalar(fields["check"][0], path, "check")
+    check = CHECKS.get(check_name)
+    if check is None:
+        known = ", ".join(sorted(CHECKS))
+        raise RuleError(path, fields["check"][1], f"unknown check '{check_name}' (known checks: {known})")
+    severity_node, severity_line = fields["severity"]
+    try:
+        severity = Severity.parse(_scalar(severity_node, path, "severity"))
+    except ValueError as error:
+        raise RuleError(path, severity_line, str(error)) from None
+    options: dict[str, Any] = {name: spec.default for name, spec in check.OPTIONS.items()}
+    if "options" in fields:
+        for name, value_node, line in _mapping(fields["options"][0], path, "options"):
+            spec = check.OPTIONS.get(name)
+            if spec is None:
+                known = ", ".join(sorted(check.OPTIONS)) or "none"
+                raise RuleError(path, line, f"unknown option '{name}' for check '{check_name}' (known: {known})")
+            options[name] = _option_value(spec, value_node, path, name)
+    return Rule(
+        id=rule_id,
+        path=path,
+        check=check_name,
+        severity=severity,
+        message=_scalar(fields["message"][0], path, "message"),
+        description=_scalar(fields["description"][0], path, "description"),
+        options=options,
+        examples=_examples(fields["examples"][0], path),
+    )
+
+
+def _rule_files(directory: Path) -> Iterable[tuple[Path, str]]:
+    for file in sorted(directory.rglob("*.yaml")):
+        relative = file.relative_to(directory)
+        if any(part.startswith(("_", ".")) for part in relative.parts):
+            continue
+        yield file, ".".join(relative.with_suffix("").parts)
+
+
+def load_rules(extra_dirs: Sequence[str | Path] = (), *, builtin: bool = True) -> list[Rule]:
+    """Every rule, built-in first, then each extra directory; ids must be unique."""
+    directories = ([builtin_rules_dir()] if builtin else []) + [Path(d) for d in extra_dirs]
+    rules: dict[str, Rule] = {}
+    for directory in directories:
+        if not directory.is_dir():
+            raise RuleError(str(directory), None, "rules directory not found")
+        for file, rule_id in _rule_files(directory):
+            display = str(file)
+            try:
+                text = file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                raise RuleError(display, None, f"cannot read rule file: {error}") from None
+            rule = parse_rule(text, display, rule_id)
+            if rule_id in rules:
+                raise RuleError(display, None, f"rule id '{rule_id}' is already defined in {rules[rule_id].path}")
+            rules[rule_id] = rule
+    return [rules[key] for key in sorted(rules)]
+
+
+def select_rules(rules: Sequence[Rule], select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
+    """Rules whose id starts with a ``select`` prefix (all if none) and no ``ignore`` prefix."""
+
+    def matches(rule_id: str, prefixes: Sequence[str]) -> bool:
+        return any(rule_id == p or rule_id.startswith(p.rstrip(".") + ".") for p in prefixes)
+
+    chosen = [r for r in rules if not select or matches(r.id, select)]
+    return [r for r in chosen if not matches(r.id, ignore)]
+
+
+def rules_by_id(rules: Sequence[Rule]) -> Mapping[str, Rule]:
+    return {rule.id: rule for rule in rules}

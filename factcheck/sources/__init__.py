@@ -1,0 +1,147 @@
+"""The load stage: from paths on the command line to ``Document`` objects.
+
+Owns the public entry points ``load_paths`` and ``load_text`` and the choice
+of reader by file suffix.  Finding files is ``discover``, bytes to text is
+``decode``, and each format's prose view is ``frontmatter``, ``markdown`` and
+``html``.  A file we cannot read becomes an ``ErrorEntry``; the run goes on.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import PurePosixPath
+from typing import BinaryIO, TextIO
+
+from factcheck.model import Document, ErrorEntry
+from factcheck.sources.decode import UndecodableError, decode_bytes, strip_bom
+from factcheck.sources.discover import STDIN, discover
+from factcheck.sources.frontmatter import blank_front_matter, parse_front_matter
+from factcheck.sources.html import html_page
+from factcheck.sources.markdown import markdown_prose
+
+__all__ = ["DEFAULT_INCLUDE", "load_paths", "load_text"]
+
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm")
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+STDIN_PATH = "<stdin>"
+
+
+def load_paths(
+    paths: Sequence[str],
+    *,
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+    stdin_filename: str | None = None,
+    stdin: TextIO | BinaryIO | None = None,
+) -> tuple[list[Document], list[ErrorEntry]]:
+    """Read every file the paths name: documents and error entries, both sorted by path.
+
+    ``-`` reads standard input (``stdin``, else ``sys.stdin``) under the name
+    ``stdin_filename``, whose suffix picks the format.  A missing path raises
+    ``UsageError``; any other problem with a file is an ``ErrorEntry``.
+    """
+    files, errors = discover(paths, include, exclude)
+    documents: list[Document] = []
+    for path in files:
+        _collect(path, _read_file(path), documents, errors)
+    if STDIN in paths:
+        _collect(stdin_filename or STDIN_PATH, _read_stdin(stdin), documents, errors)
+    documents.sort(key=lambda document: document.path)
+    errors.sort(key=lambda error: error.path)  # stable: one file's messages keep their order
+    return documents, errors
+
+
+def load_text(text: str, path: str = "<text>") -> Document:
+    """Build a Document from decoded text; the path's suffix picks the format.
+
+    Problems that do not stop loading (a bad front matter date) are dropped
+    here; ``load_paths`` reports them.
+    """
+    return _build(text, path)[0]
+
+
+def _collect(path: str, content: str | ErrorEntry, documents: list[Document], errors: list[ErrorEntry]) -> None:
+    if isinstance(content, ErrorEntry):
+        errors.append(content)
+        return
+    document, problems = _build(content, path)
+    documents.append(document)
+    errors.extend(problems)
+
+
+def _read_file(path: str) -> str | ErrorEntry:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        return ErrorEntry(path, f"cannot read: {exc.strerror or exc}")
+    return _decode(path, data)
+
+
+def _read_stdin(stream: TextIO | BinaryIO | None) -> str | ErrorEntry:
+    path = STDIN_PATH
+    source = stream if stream is not None else getattr(sys.stdin, "buffer", sys.stdin)
+    if source is None:
+        return ErrorEntry(path, "cannot read: no standard input")
+    try:
+        data = source.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        return ErrorEntry(path, f"cannot read: {exc}")
+    if isinstance(data, str):
+        text = strip_bom(data)
+        return text if text.strip() else ErrorEntry(path, "empty file")
+    return _decode(path, data)
+
+
+def _decode(path: str, data: bytes) -> str | ErrorEntry:
+    try:
+        return decode_bytes(data)
+    except UndecodableError as exc:
+        return ErrorEntry(path, str(exc))
+
+
+def _build(text: str, path: str) -> tuple[Document, list[ErrorEntry]]:
+    text = strip_bom(text)
+    front = parse_front_matter(text)
+    body = blank_front_matter(text, front)
+    fields: dict[str, object] = {}
+    problems = list(front.problems) if front else []
+    kind = _format(path, text)
+    if kind == "markdown":
+        prose = markdown_prose(body)
+    elif kind == "html":
+        page = html_page(body)
+        prose = page.prose
+        fields = {"title": page.title, "date": page.date, "outlet": page.outlet, "url": page.url, "author": page.author}
+        problems.extend(page.problems)
+    else:
+        prose = body  # plain text is all prose; page chrome is found later
+    if front is not None:
+        # Front matter says what the author meant; markup only fills the gaps.
+        mine = {
+            "title": front.title,
+            "date": front.date,
+            "outlet": front.outlet,
+            "url": front.url,
+            "author": front.author,
+        }
+        fields.update({key: value for key, value in mine.items() if value is not None})
+        fields["meta"] = front.meta
+    document = Document.build(path=path, text=text, prose=prose, **fields)
+    return document, [ErrorEntry(path, problem) for problem in problems]
+
+
+def _format(path: str, text: str) -> str:
+    suffix = PurePosixPath(path.replace("\\", "/")).suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix == ".txt":
+        return "text"
+    # No telling suffix (stdin, an oddly named file): a page announces itself.
+    head = text[:1000].lstrip().lower()
+    return "html" if head.startswith(("<!doctype html", "<html")) else "text"

@@ -1,0 +1,73 @@
+"""The claims table: every claim of every document as one pandas DataFrame.
+
+Checks group and compare rows of this table; they never see pint objects or
+Claim instances.  Columns (one row per claim):
+
+=================  =======  ==========================================================
+column             dtype    meaning
+=================  =======  ==========================================================
+doc                int      index of the document in the run (sorted by path)
+path               str      the document's path
+claim              int      index of the claim within its document
+start, end         int      character offsets into the file's decoded text
+text               str      the claim as written
+kind               str      number, percent, money, quantity, duration, year, date, ...
+aspect             str      "level" or "change"
+qualifier          str      at_least, more_than, nearly, about, range, ... ("" if none)
+value              float    point value as written, scale applied (NaN for a range)
+low, high          float    interval the wording commits to (NaN = open end)
+unit               str      canonical unit ("" for a bare count)
+dimension          str      base unit that makes values comparable ("count", "meter", "currency:USD")
+magnitude          float    value in the base unit
+low_base           float    low in the base unit (NaN = open)
+high_base          float    high in the base unit (NaN = open)
+step_base          float    rounding step of the written form, in the base unit
+subject            str      subject phrase as written ("" if none)
+subject_key        str      normalised subject ("sanction on russia")
+period_start       str      ISO date the period starts ("" if none)
+period_end         str      ISO date the period ends ("" if none)
+period_basis       str      explicit, since, as_of ("" if none)
+period_label       str      "2021", "2021/2024", "as of 2025-03-14"
+source             str      who the sentence credits ("" if none)
+doc_date           str      the document's date, ISO ("" if unknown)
+=================  =======  ==========================================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from factcheck.model import Claim, Document
+
+COLUMNS = (
+    "doc", "path", "claim", "start", "end", "text", "kind", "aspect", "qualifier", "value", "low",
+    "high", "unit", "dimension", "magnitude", "low_base", "high_base", "step_base", "subject",
+    "subject_key", "period_start", "period_end", "period_basis", "period_label", "source", "doc_date",
+)  # fmt: skip
+
+
+def _nan(value: float | None) -> float:
+    return float("nan") if value is None else float(value)
+
+
+def build_table(documents: Sequence[Document], claims: Sequence[Sequence[Claim]]) -> pd.DataFrame:
+    """One row per claim, columns as documented above, in document then position order."""
+    rows = []
+    for doc_index, (document, doc_claims) in enumerate(zip(documents, claims, strict=True)):
+        doc_date = document.date.isoformat() if document.date else ""
+        for claim_index, claim in enumerate(doc_claims):
+            period = claim.period
+            rows.append(
+                (
+                    doc_index, document.path, claim_index, claim.start, claim.end, claim.text, claim.kind,
+                    claim.aspect, claim.qualifier or "", _nan(claim.value), _nan(claim.low), _nan(claim.high),
+                    claim.unit or "", claim.dimension or "", _nan(claim.magnitude), _nan(claim.low_base),
+                    _nan(claim.high_base), _nan(claim.step), claim.subject or "", claim.subject_key or "",
+                    period.start.isoformat() if period else "", period.end.isoformat() if period else "",
+                    period.basis if period else "", period.label() if period else "", claim.source or "",
+                    doc_date,
+                )
+            )  # fmt: skip
+    return pd.DataFrame.from_records(rows, columns=list(COLUMNS))
