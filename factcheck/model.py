@@ -52,6 +52,9 @@ class Period:
     def label(self) -> str:
         if self.basis == "as_of":
             return f"as of {self.end.isoformat()}"
+        if self.basis == "since":
+            since = str(self.start.year) if (self.start.month, self.start.day) == (1, 1) else self.start.isoformat()
+            return f"since {since}"
         if self.start == self.end:
             return self.start.isoformat()
         if self.start.month == 1 and self.start.day == 1 and self.end.month == 12 and self.end.day == 31:

@@ -30,6 +30,8 @@ period_basis       str      explicit, since, as_of ("" if none)
 period_label       str      "2021", "2021/2024", "as of 2025-03-14"
 source             str      who the sentence credits ("" if none)
 doc_date           str      the document's date, ISO ("" if unknown)
+noun_key           str      the subject's noun phrase alone, normalised ("" if none)
+anchors            str      capitalised names in the claim's sentence, lower case, space-separated
 =================  =======  ==========================================================
 """
 
@@ -38,14 +40,32 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
+import regex
 
+from factcheck.extract.context import subject_key
 from factcheck.model import Claim, Document
 
 COLUMNS = (
     "doc", "path", "claim", "start", "end", "text", "kind", "aspect", "qualifier", "value", "low",
     "high", "unit", "dimension", "magnitude", "low_base", "high_base", "step_base", "subject",
     "subject_key", "period_start", "period_end", "period_basis", "period_label", "source", "doc_date",
+    "noun_key", "anchors",
 )  # fmt: skip
+
+# Capitalised words that are not names: sentence openers, months, days.
+_NOT_NAMES = frozenset(
+    "the a an in on at by for of to and but or as if it its this that these those he she they we i "
+    "his her their our after before since while when where what who why how there here some many most "
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr".split()
+)
+_CAPITALISED = regex.compile(r"(?<![\w.])[A-Z][\w’'-]{1,40}")
+
+
+def anchors(sentence: str) -> str:
+    """Names in a sentence (capitalised words that are not openers, months or days)."""
+    found = {m.group().lower().rstrip("’'s") for m in _CAPITALISED.finditer(sentence)}
+    return " ".join(sorted(w for w in found if w not in _NOT_NAMES and len(w) > 1))
 
 
 def _nan(value: float | None) -> float:
@@ -67,7 +87,8 @@ def build_table(documents: Sequence[Document], claims: Sequence[Sequence[Claim]]
                     _nan(claim.high_base), _nan(claim.step), claim.subject or "", claim.subject_key or "",
                     period.start.isoformat() if period else "", period.end.isoformat() if period else "",
                     period.basis if period else "", period.label() if period else "", claim.source or "",
-                    doc_date,
+                    doc_date, subject_key(claim.subject) if claim.subject else "",
+                    anchors(document.text[claim.sentence_start : claim.sentence_end]),
                 )
             )  # fmt: skip
     return pd.DataFrame.from_records(rows, columns=list(COLUMNS))

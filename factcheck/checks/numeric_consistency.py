@@ -113,17 +113,20 @@ class NumericConsistency(Check):
         rows["bucket"] = [self._bucket(records[int(i)]) for i in rows.index]
         relative = float(options["relative_tolerance"])
         findings: list[Finding] = []
+        weak = {i for i, r in records.items() if _content_words(_normalise_key(r["noun_key"], synonyms, phrases)) < 2}
         for keys, group in rows.groupby(["key", "dimension", "aspect", "bucket"], sort=True):
             key, bucket = str(keys[0]), str(keys[3])
             if group["doc"].nunique() < 2:
                 continue
-            members = [
-                self._member(int(i), records[int(i)], relative) for i in group.sort_values(["path", "start"]).index
-            ]
-            if bucket == "cumulative":
-                findings.extend(self._cumulative(context, records, key, members))
-            else:
-                findings.extend(self._outliers(context, records, key, bucket, members))
+            ordered = [int(i) for i in group.sort_values(["path", "start"]).index]
+            for part in _anchored_parts(ordered, records, weak):
+                members = [self._member(i, records[i], relative) for i in part]
+                if len({m.doc for m in members}) < 2:
+                    continue
+                if bucket == "cumulative":
+                    findings.extend(self._cumulative(context, records, key, members))
+                else:
+                    findings.extend(self._outliers(context, records, key, bucket, members))
         return findings
 
     @staticmethod
@@ -280,6 +283,37 @@ class NumericConsistency(Check):
             subject=key,
             locations=tuple(locations),
         )
+
+
+def _anchored_parts(rows: list[int], records: Mapping[int, Mapping[str, Any]], weak: set[int]) -> list[list[int]]:
+    """Split a group whose subject is vague ("40 times") into parts that name someone in common.
+
+    A vague subject is only the same quantity when the sentences share a name
+    ("Putin and Xi have met more than 40 times"); claims that share none are
+    not compared.
+    """
+    if not any(row in weak for row in rows):
+        return [rows]
+    parent = {row: row for row in rows}
+
+    def find(row: int) -> int:
+        while parent[row] != row:
+            parent[row] = parent[parent[row]]
+            row = parent[row]
+        return row
+
+    by_name: dict[str, int] = {}
+    for row in rows:
+        for name in str(records[row]["anchors"]).split():
+            if name in by_name:
+                parent[find(row)] = find(by_name[name])
+            else:
+                by_name[name] = row
+    parts: dict[int, list[int]] = {}
+    for row in rows:
+        if str(records[row]["anchors"]):
+            parts.setdefault(find(row), []).append(row)
+    return list(parts.values())
 
 
 def _overlap(a: _Member, b: _Member) -> bool:

@@ -37,7 +37,7 @@ _STOP = frozenset(
     left wound reached hit stood totalled totaled totaling totalling came went made took gave got
     rose fell grew jumped soared climbed dropped declined increased decreased surged plunged
     up down out off about over under into onto per via versus vs
-    due ago later earlier old long""".split()
+    due ago later earlier old long across through along around near beyond within toward towards""".split()
 )
 _PREPOSITIONS = frozenset("on against to from of in for with at between among into toward towards by".split())
 _DETERMINERS = frozenset("the a an its their his her our your this that these those".split())
@@ -47,10 +47,11 @@ _LEAD_VERB = regex.compile(
     r"(?:rose|risen|rise|rises|fell|fallen|falls|grew|grown|grows|jumped|soared|climbed|surged|"
     r"increased|decreased|declined|dropped|plunged|slumped|expanded|shrank|reached|hit|stood|totalled|"
     r"totaled|topped|exceeded|amounted|came|was|were|is|are|stands|reaches|totals|rose|gained|lost|"
-    r"doubled|tripled|halved|jumps|rises|falls)"
+    r"doubled|tripled|halved|jumps|rises|falls|stretches|stretched|measures|measured|weighs|weighed|covers|"
+    r"covered|spans|spanned|costs|cost|employs|employed|numbers|numbered)"
     r"(?:\s{1,3}(?:by|to|from|at|of|in|about|around|roughly|nearly|almost|some))?\s{0,3}$"
 )
-_WORD = regex.compile(r"[A-Za-z][\w'’.-]{0,40}|[,;:()\"“”–—]")
+_WORD = regex.compile(r"[A-Za-z](?:[\w'’.-]{0,40}[\w'’])?|[,;:()\"“”–—]")
 _SOURCE_BEFORE = regex.compile(
     r"(?:according\s{1,3}to|in\s{1,3}keeping\s{1,3}with|data\s{1,3}from|figures\s{1,3}from|estimates\s{1,3}by|"
     r"a\s{1,3}report\s{1,3}(?:by|from)|a\s{1,3}study\s{1,3}(?:by|from)|cited\s{1,3}by)\s{1,3}"

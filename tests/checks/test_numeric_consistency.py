@@ -1,0 +1,163 @@
+"""numbers.conflict on planted conflicts and near-misses: both must hold.
+
+Each case is a small set of articles; a conflict case must produce exactly
+one numeric_conflict finding, a near-miss none.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.model import Severity
+from factcheck.pipeline import run_example
+from factcheck.ruleset import load_rules
+
+RULE = next(rule for rule in load_rules() if rule.id == "numbers.conflict")
+
+
+def dated(date: str, body: str) -> str:
+    return f"---\ndate: {date}\n---\n{body}\n"
+
+
+TRADE = "Bilateral trade between Russia and China reached {} in 2024."
+SANCTIONS = "Since the war began in 2022, the US and its allies have imposed {} sanctions on Russia."
+
+CONFLICTS = {
+    "same quantity, different value": [TRADE.format("$244bn"), TRADE.format("$200bn")],
+    "more than vs below the bound": [
+        dated("2025-03-14", "More than 1,000 foreign companies left Russia after the invasion."),
+        dated("2025-03-14", "Some 900 foreign companies left Russia after the invasion."),
+    ],
+    "cumulative: smaller count on the same date": [
+        dated("2025-03-14", SANCTIONS.format("at least 21,692")),
+        dated("2025-03-14", SANCTIONS.format("18,000")),
+    ],
+    "cumulative: larger count at an earlier date": [
+        dated("2025-03-14", "The US and its allies have imposed 15,000 sanctions on Russia."),
+        dated("2024-01-10", "Western governments have imposed more than 18,000 sanctions on Russia."),
+    ],
+    "units that convert but disagree": [
+        "The Power of Siberia pipeline stretches 3,000 km across Russia in 2024.",
+        "The Power of Siberia pipeline stretches 3,000 miles across Russia in 2024.",
+    ],
+    "a change told two ways": [
+        "Chinese exports to Russia rose by 70 percent between 2021 and 2024.",
+        "Chinese exports to Russia rose by 40 percent between 2021 and 2024.",
+    ],
+    "reworded copy with synonyms": [
+        "Bilateral trade between Russia and China has soared to $244bn in 2024.",
+        "Bilateral commerce between Russia and China has soared to $200bn in 2024.",
+    ],
+}
+
+NEAR_MISSES = {
+    "rounding": [TRADE.format("$244bn"), TRADE.format("$244.8bn")],
+    "at least vs a rounder figure": [
+        dated("2025-03-14", SANCTIONS.format("at least 21,692")),
+        dated("2025-03-14", SANCTIONS.format("21,700")),
+    ],
+    "different currencies": [TRADE.format("$244bn"), TRADE.format("€230bn")],
+    "different years": [
+        "Bilateral trade between Russia and China reached $140bn in 2021.",
+        "Bilateral trade between Russia and China reached $244bn in 2024.",
+    ],
+    "unit conversion agrees": [
+        "The Power of Siberia pipeline stretches 3,000 km across Russia in 2024.",
+        "The Power of Siberia pipeline stretches 1,864 miles across Russia in 2024.",
+    ],
+    "nearly 25 vs 23 years": [
+        "The move normalised relations after nearly 25 years of hostility in 1972.",
+        "The move normalised relations after 23 years of hostility in 1972.",
+    ],
+    "cumulative: smaller count at an earlier date": [
+        dated("2025-03-14", SANCTIONS.format("at least 21,692")),
+        dated("2024-01-10", SANCTIONS.format("18,000")),
+    ],
+    "level vs change": [
+        "Chinese exports to Russia rose by 70 percent between 2021 and 2024.",
+        "Chinese exports to Russia were 40 percent of the total between 2021 and 2024.",
+    ],
+    "percent vs percentage points": [
+        dated("2025-03-14", "Unemployment in Germany fell 2 percentage points last year."),
+        dated("2025-03-14", "Unemployment in Germany fell 5 percent last year."),
+    ],
+    "different subjects": [
+        "Chinese exports to Russia rose by 70 percent between 2021 and 2024.",
+        "Russian exports to China rose by 40 percent between 2021 and 2024.",
+    ],
+    "different dates, not cumulative": [
+        dated("2025-03-14", "The death toll from the floods in Valencia has reached 200 people."),
+        dated("2025-03-01", "The death toll from the floods in Valencia has reached 95 people."),
+    ],
+    "vague subject": [
+        "They have met more than 40 times since 2012.",
+        "They have met 3 times since 2012.",
+    ],
+    "same article only": [
+        "Bilateral trade between Russia and China reached $244bn in 2024. "
+        "Bilateral trade between Russia and China reached $200bn in 2024.",
+    ],
+}
+
+
+def files(texts: list[str]) -> list[tuple[str, str]]:
+    return [(f"{chr(ord('a') + i)}.md", text) for i, text in enumerate(texts)]
+
+
+@pytest.mark.parametrize("texts", CONFLICTS.values(), ids=CONFLICTS.keys())
+def test_planted_conflict_is_found(texts: list[str]) -> None:
+    findings = run_example(RULE, files(texts))
+    assert len(findings) == 1, [f.message for f in findings]
+    finding = findings[0]
+    assert finding.kind == "numeric_conflict"
+    assert {loc.path for loc in finding.locations} == {name for name, _ in files(texts)}
+    for loc in finding.locations:
+        assert loc.text in loc.sentence
+
+
+@pytest.mark.parametrize("texts", NEAR_MISSES.values(), ids=NEAR_MISSES.keys())
+def test_near_miss_stays_silent(texts: list[str]) -> None:
+    assert [f.message for f in run_example(RULE, files(texts))] == []
+
+
+def test_message_names_subject_values_and_documents() -> None:
+    (finding,) = run_example(RULE, files([TRADE.format("$244bn"), TRADE.format("$200bn")]))
+    assert finding.message == (
+        "Bilateral trade between Russia and China (2024): $200bn in b.md but $244bn in a.md"
+    ) or finding.message == ("Bilateral trade between Russia and China (2024): $244bn in a.md but $200bn in b.md")
+    assert finding.severity is Severity.ERROR
+    assert finding.subject and "russia" in finding.subject
+
+
+def test_outlier_reported_once_with_majority() -> None:
+    texts = [TRADE.format("$244bn"), TRADE.format("$244bn"), TRADE.format("$190bn"), TRADE.format("$244.2bn")]
+    (finding,) = run_example(RULE, files(texts))
+    assert finding.locations[0].path == "c.md"
+    assert finding.locations[0].text == "$190bn"
+    assert "3 articles agree" in finding.message
+    assert len(finding.locations) == 4
+
+
+def test_looser_match_is_a_warning() -> None:
+    texts = [
+        "Bilateral trade between Russia and China has soared to $244bn in 2024.",
+        "Bilateral commerce between Russia and China has soared to $200bn in 2024.",
+    ]
+    (finding,) = run_example(RULE, files(texts))
+    assert finding.severity is Severity.WARNING
+
+
+VALUES = st.sampled_from(["$244bn", "$244.8bn", "$200bn", "$190bn", "more than $250bn", "nearly $245bn"])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(VALUES, min_size=2, max_size=5), st.randoms(use_true_random=False))
+def test_findings_do_not_depend_on_document_order(values: list[str], random) -> None:
+    named = files([TRADE.format(v) for v in values])
+    shuffled = list(named)
+    random.shuffle(shuffled)
+    first = run_example(RULE, named)
+    second = run_example(RULE, shuffled)
+    assert [f.to_dict() for f in first] == [f.to_dict() for f in second]

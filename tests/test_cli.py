@@ -1,0 +1,184 @@
+"""The command line: exit codes, stdout and stderr asserted together."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+TRADE = "Bilateral trade between Russia and China reached {} in 2024.\n"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def conflict(tmp_path: Path) -> Path:
+    (tmp_path / "a.md").write_text(TRADE.format("$244bn"), encoding="utf-8")
+    (tmp_path / "b.md").write_text(TRADE.format("$200bn"), encoding="utf-8")
+    return tmp_path
+
+
+def test_seeds_json_is_deterministic_and_complete(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "check", str(SEEDS), "--format", "json")
+    assert code in (0, 1)
+    assert err == ""
+    report = json.loads(out)
+    assert report["schema_version"] == 1
+    assert report["summary"]["documents"] == 5
+    assert [d["path"] for d in report["documents"]] == sorted(d["path"] for d in report["documents"])
+    assert all(d["claims"] > 0 for d in report["documents"])
+    code_again, out_again, _ = run(capsys, "check", str(SEEDS), "--format", "json")
+    assert (code_again, out_again) == (code, out)
+
+
+def test_files_order_on_the_command_line_does_not_matter(capsys: pytest.CaptureFixture[str]) -> None:
+    files = sorted(str(p) for p in SEEDS.iterdir())
+    _, forward, _ = run(capsys, "check", *files, "--format", "json")
+    _, backward, _ = run(capsys, "check", *reversed(files), "--format", "json")
+    assert forward == backward
+
+
+def test_bad_files_become_error_entries(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "good.md").write_text(TRADE.format("$244bn"), encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "latin1.txt").write_bytes("Le café a coûté 3,50 euros en 2024.".encode("latin-1"))
+    (tmp_path / "empty.md").write_bytes(b"")
+    code, out, err = run(capsys, "check", str(tmp_path), "--format", "json")
+    assert code == 0
+    report = json.loads(out)
+    errors = {Path(e["path"]).name: e["message"] for e in report["errors"]}
+    assert set(errors) == {"binary.txt", "empty.md"}
+    assert "binary" in errors["binary.txt"]
+    assert "empty" in errors["empty.md"]
+    assert sorted(Path(d["path"]).name for d in report["documents"]) == ["good.md", "latin1.txt"]
+    assert "Traceback" not in err
+    assert err.count("\n") == 2 and "binary.txt" in err and "empty.md" in err
+
+
+def test_missing_path_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nope.md"
+    code, out, err = run(capsys, "check", str(missing))
+    assert code == 2
+    assert out == ""
+    assert err == f"factcheck: error: {missing}: no such file or directory\n"
+
+
+def test_malformed_rule_file_exits_2_with_file_and_line(
+    conflict: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rules = tmp_path / "house"
+    rules.mkdir()
+    (rules / "bad.yaml").write_text("check: numeric-consistency\nseverity: error\nmesage: x\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", str(conflict / "a.md"), "--rules", str(rules))
+    assert code == 2
+    assert out == ""
+    assert (
+        err == f"factcheck: error: {rules / 'bad.yaml'}:3: unknown key 'mesage' (expected one of: check, "
+        "description, examples, message, options, severity)\n"
+    )
+
+
+def test_fail_on_sets_the_exit_code(conflict: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "check", str(conflict), "--format", "json")[0] == 1
+    assert run(capsys, "check", str(conflict), "--format", "json", "--fail-on", "never")[0] == 0
+    assert run(capsys, "check", str(conflict), "--format", "json", "--fail-on", "info")[0] == 1
+
+
+def test_warning_findings_pass_the_default_gate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.md").write_text("Bilateral trade between Russia and China has soared to $244bn in 2024.\n")
+    (tmp_path / "b.md").write_text("Bilateral commerce between Russia and China has soared to $200bn in 2024.\n")
+    code, out, _ = run(capsys, "check", str(tmp_path), "--format", "json")
+    assert code == 0
+    assert json.loads(out)["summary"]["by_severity"]["warning"] == 1
+    assert run(capsys, "check", str(tmp_path), "--format", "json", "--fail-on", "warning")[0] == 1
+
+
+def test_select_and_ignore(conflict: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", str(conflict), "--format", "json", "--ignore", "numbers")
+    assert (code, json.loads(out)["summary"]["findings"]) == (0, 0)
+    code, out, _ = run(capsys, "check", str(conflict), "--format", "json", "--select", "numbers.conflict")
+    assert (code, json.loads(out)["summary"]["findings"]) == (1, 1)
+
+
+def test_rich_report_to_a_file_has_no_colour(conflict: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    target = tmp_path / "report.txt"
+    code, out, err = run(capsys, "check", str(conflict), "-o", str(target))
+    assert (code, out, err) == (1, "", "")
+    text = target.read_text(encoding="utf-8")
+    assert "\x1b[" not in text
+    assert "numeric_conflict" in text and "$244bn" in text and "$200bn" in text
+
+
+def test_stdin_with_a_filename(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(b"---\ntitle: Trade\n---\nTrade reached $244bn in 2024.\n"), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    code, out, err = run(capsys, "claims", "-", "--stdin-filename", "story.md", "--format", "json")
+    assert (code, err) == (0, "")
+    claims = json.loads(out)["claims"]
+    assert [(c["path"], c["text"], c["line"]) for c in claims] == [("story.md", "$244bn", 4), ("story.md", "2024", 4)]
+
+
+def test_claims_formats(conflict: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "claims", str(conflict / "a.md"), "--format", "json")
+    assert code == 0
+    (money, year) = json.loads(out)["claims"]
+    assert money["text"] == "$244bn" and money["value"] == 244e9 and money["unit"] == "USD"
+    assert money["period"] == "2024" and year["kind"] == "year"
+    code, out, _ = run(capsys, "claims", str(conflict / "a.md"), "--format", "csv")
+    lines = out.splitlines()
+    assert lines[0].startswith("path,line,column,start,end,text,kind,value")
+    assert len(lines) == 3
+
+
+def test_rules_and_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rules")
+    assert code == 0 and "numbers.conflict" in out
+    code, out, _ = run(capsys, "rule", "numbers.conflict")
+    assert code == 0 and "numeric-consistency" in out and "fail" in out and "pass" in out
+    code, out, err = run(capsys, "rule", "numbers.nope")
+    assert (code, out) == (2, "")
+    assert err == "factcheck: error: unknown rule 'numbers.nope' (see 'factcheck rules')\n"
+
+
+def test_version_and_module_entry_point() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "factcheck", "--version"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("factcheck ")
+    assert result.stderr == ""
+
+
+def test_no_color_env_is_honoured(conflict: Path) -> None:
+    env = {**os.environ, "NO_COLOR": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "factcheck", "check", str(conflict)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "\x1b[" not in result.stdout
+    assert "numeric_conflict" in result.stdout
+    assert result.stderr == ""
+
+
+def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["check", "seeds", "--fail-on", "sometimes"])
+    assert caught.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
