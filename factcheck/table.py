@@ -59,13 +59,14 @@ _NOT_NAMES = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr".split()
 )
+_POSSESSIVE = regex.compile(r"['’]s$")
 _CAPITALISED = regex.compile(r"(?<![\w.])[A-Z][\w’'-]{1,40}")
 
 
 def anchors(sentence: str) -> str:
     """Names in a sentence (capitalised words that are not openers, months or days)."""
-    found = {m.group().lower().rstrip("’'s") for m in _CAPITALISED.finditer(sentence)}
-    return " ".join(sorted(w for w in found if w not in _NOT_NAMES and len(w) > 1))
+    found = {_POSSESSIVE.sub("", m.group().lower()) for m in _CAPITALISED.finditer(sentence)}
+    return " ".join(sorted(w for w in found if w not in _NOT_NAMES and len(w) > 1 and "’" not in w and "'" not in w))
 
 
 def _nan(value: float | None) -> float:

@@ -71,7 +71,9 @@ def _extract(prose: str, original: str, as_of: date | None) -> list[Claim]:
     return claims
 
 
-_FROM_TO_GAP = regex.compile(r"(?:\s{1,3}(?:in|during)\s{1,3}[\w\s,–-]{2,40}?)?\s{1,3}to\s{1,3}")
+_FROM_TO_GAP = regex.compile(
+    r"(?:\s{1,3}[A-Za-z][\w'’-]{0,30}){0,3}(?:\s{1,3}(?:in|during)\s{1,3}[\w\s,–-]{2,40}?)?\s{1,3}to\s{1,3}"
+)
 
 
 def _continue_from(prose: str, first: Claim, second: Claim) -> Claim:

@@ -39,6 +39,12 @@ _STOP = frozenset(
     up down out off about over under into onto per via versus vs
     due ago later earlier old long across through along around near beyond within toward towards""".split()
 )
+_CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+# Adverbs that sit between a subject and its verb: "Tariffs on steel now stand at 25 percent".
+_ADVERBS = frozenset("now currently already still also then recently reportedly roughly just".split())
 _PREPOSITIONS = frozenset("on against to from of in for with at between among into toward towards by".split())
 _DETERMINERS = frozenset("the a an its their his her our your this that these those".split())
 # Verb chains between a subject and its number: "has soared from", "rose by", "stood at", "is".
@@ -48,7 +54,7 @@ _LEAD_VERB = regex.compile(
     r"increased|decreased|declined|dropped|plunged|slumped|expanded|shrank|reached|hit|stood|totalled|"
     r"totaled|topped|exceeded|amounted|came|was|were|is|are|stands|reaches|totals|rose|gained|lost|"
     r"doubled|tripled|halved|jumps|rises|falls|stretches|stretched|measures|measured|weighs|weighed|covers|"
-    r"covered|spans|spanned|costs|cost|employs|employed|numbers|numbered)"
+    r"covered|spans|spanned|costs|cost|employs|employed|numbers|numbered|stand|stands|remain|remained|remains)"
     r"(?:\s{1,3}(?:by|to|from|at|of|in|about|around|roughly|nearly|almost|some))?\s{0,3}$"
 )
 _WORD = regex.compile(r"[A-Za-z](?:[\w'’.-]{0,40}[\w'’])?|[,;:()\"“”–—]")
@@ -66,6 +72,8 @@ _SAID_SOURCE = regex.compile(
     r"(?P<source>[A-Z][\w&.’'-]{0,40}(?:\s{1,3}(?:[A-Z][\w&.’'-]{0,40}|of|for|and|&)){0,6})"
 )
 _SINCE = regex.compile(r"(?i)\bsince\b")
+# Between a number and the year it belongs to: "$140bn in 2021", "250,000 troops in 2022".
+_YEAR_AFTER = regex.compile(r"(?:\s{1,3}[A-Za-z][\w'’-]{0,30}){0,3}\s{1,3}(?:in|during|for|as\s{1,3}of|by)\s{1,3}")
 _NOT_SOURCES = frozenset("The This That It He She They We I But And In On At As For A An".split())
 
 
@@ -83,6 +91,13 @@ def _phrase_after(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = _words(text, start, end, 14)
     if not words or start < words[0][0] - 3:
         return None
+    if words[0][2].lower() == "of" and len(words) > 1:
+        # "500,000 tonnes of grain", "two-thirds of respondents": the noun follows "of"
+        words = words[1:]
+        while words and words[0][2].lower() in _DETERMINERS:
+            words = words[1:]
+        if not words:
+            return None
     head: list[tuple[int, int, str]] = []
     i = 0
     while i < len(words) and len(head) < 4:
@@ -96,7 +111,9 @@ def _phrase_after(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     phrase_end = head[-1][1]
     preposition = words[i][2].lower() if i < len(words) else ""
-    proper_next = i + 1 < len(words) and words[i + 1][2][:1].isupper()
+    proper_next = (
+        i + 1 < len(words) and words[i + 1][2][:1].isupper() and words[i + 1][2].lower() not in _CALENDAR_WORDS
+    )
     if preposition in _PREPOSITIONS and (preposition not in ("by", "in") or (preposition == "in" and proper_next)):
         tail: list[tuple[int, int, str]] = []
         j = i + 1
@@ -119,8 +136,29 @@ def _phrase_after(text: str, start: int, end: int) -> tuple[int, int] | None:
     return head[0][0], phrase_end
 
 
+def _object_before_by(text: str, sentence_start: int, start: int) -> tuple[int, int] | None:
+    """ "cut interest rates by 0.25 percentage points": the object between the verb and "by"."""
+    words = _words(text, max(sentence_start, start - 80), start, 40)[-7:]
+    if len(words) < 3 or words[-1][2].lower() != "by":
+        return None
+    change = vocab().change_before
+    for index in range(len(words) - 2, -1, -1):
+        word = words[index][2].lower()
+        if word in change and word not in ("by", "up", "down"):
+            between = words[index + 1 : -1]
+            while between and between[0][2].lower() in _DETERMINERS:
+                between = between[1:]
+            if between and not any(w[2].lower() in _STOP or not w[2][0].isalpha() for w in between):
+                return between[0][0], between[-1][1]
+            return None
+    return None
+
+
 def _phrase_before(text: str, sentence_start: int, start: int) -> tuple[int, int] | None:
     """Span of the subject before a lead verb: "Chinese exports to Russia rose by"."""
+    obj = _object_before_by(text, sentence_start, start)
+    if obj is not None:
+        return obj
     window_start = max(sentence_start, start - 160)
     window = text[window_start:start]
     verb = _LEAD_VERB.search(window)
@@ -133,6 +171,8 @@ def _phrase_before(text: str, sentence_start: int, start: int) -> tuple[int, int
         *(text.rfind(mark, window_start, before_end) + 1 for mark in (",", ";", ":", "–", "—", "(", "“", '"')),
     )
     words = _words(text, clause_start, before_end, 60)[-8:]
+    while words and words[-1][2].lower() in _ADVERBS:
+        words = words[:-1]
     while words and (words[0][2].lower() in _DETERMINERS or words[0][2].lower() in _STOP):
         words = words[1:]
     if not words or any(w[2].lower() in _STOP for w in words):
@@ -240,10 +280,11 @@ def find_aspect(text: str, sentence: tuple[int, int], mention: Mention) -> str:
     if mention.kind in ("date", "year", "ordinal", "age"):
         return "level"
     v = vocab()
-    before = [w[2].lower() for w in _words(text, max(sentence[0], mention.start - 40), mention.start, 40)][-3:]
+    before = [w[2].lower() for w in _words(text, max(sentence[0], mention.start - 60), mention.start, 60)][-6:]
     if before:
         last = before[-1]
-        if last == "by" and len(before) >= 2 and before[-2] in v.change_before:
+        # "rose by 70 percent", "cut interest rates by 0.25 percentage points"
+        if last == "by" and any(word in v.change_before for word in before[:-1]):
             return "change"
         if last != "by" and last in v.change_before:
             return "change"
@@ -299,7 +340,7 @@ def find_period(
     # "$140bn in 2021": a year right after the number belongs to it.
     for other, period in in_sentence:
         gap = text[mention.end : other.start]
-        if 0 <= other.start - mention.end <= 12 and regex.fullmatch(r"\s{1,3}(?:in|during|for|as of|by)\s{1,3}", gap):
+        if 0 <= other.start - mention.end <= 60 and _YEAR_AFTER.fullmatch(gap):
             return period
     ranges = [period for _other, period in in_sentence if period.start.year != period.end.year]
     if ranges:
@@ -315,10 +356,24 @@ def find_period(
 
 
 def find_source(text: str, sentence: tuple[int, int]) -> str | None:
-    """Who the sentence credits its figures to, if anyone."""
+    """Who the sentence credits its figures to, if anyone.
+
+    "according to X" wins; otherwise the first of "X said" and "said X" in the
+    sentence ("Castellum.AI said the US ..." credits Castellum.AI).  "X said"
+    after a comma is not used: in "..., said Clarke" the name follows.
+    """
     chunk = text[sentence[0] : sentence[1]]
-    for pattern in (_SOURCE_BEFORE, _SAID_SOURCE, _SOURCE_SAID):
-        match = pattern.search(chunk)
+    candidates = []
+    according = _SOURCE_BEFORE.search(chunk)
+    if according:
+        candidates.append(according)
+    else:
+        said_after = _SAID_SOURCE.search(chunk)
+        said_before = next(
+            (m for m in _SOURCE_SAID.finditer(chunk) if not chunk[m.end("source") : m.end()].startswith(",")), None
+        )
+        candidates.extend(sorted((m for m in (said_after, said_before) if m), key=lambda m: m.start()))
+    for match in candidates:
         if match:
             source = str(match.group("source")).strip(" ,.")
             source = str(regex.sub(r"(?:\s+(?:of|for|and|&|on|the|de))+$", "", source))
