@@ -2,10 +2,11 @@
 
 News text arrives as one paragraph a line (scraped pages, plain text) or as
 hard-wrapped Markdown.  A newline ends a sentence when the line before it
-ends like a sentence or is short (a heading, a caption, a list item); a run
-of blanked characters (three spaces or more, left where markup was) ends one
-too.  Periods after common abbreviations ("Mr.", "U.S.", "No.") and single
-initials ("George W. Bush") do not.
+ends like a sentence or is short (a heading, a caption, a list item).
+Runs of blanked markup inside a sentence (a link target, an entity) do not
+end it; loaders put a newline where an HTML block element ends.  Periods
+after common abbreviations ("Mr.", "U.S.", "No.") and single initials
+("George W. Bush") do not.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ def _boundary() -> regex.Pattern[str]:
     return regex.compile(
         r"(?P<stop>[.!?…]{1,3}[\"”’')\]]{0,2})(?=\s{1,40}[\"“‘'(\[]{0,2}[A-Z0-9])"
         r"|(?P<newline>\n)"
-        r"|(?P<gap>[ \t]{3,})"
     )
 
 
@@ -54,15 +54,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             if text[dot] == "." and _is_abbreviation(text, dot):
                 continue
             end = match.end()
-        elif match.group("newline"):
+        else:
             line_start = text.rfind("\n", 0, match.start()) + 1
             line = text[line_start : match.start()].strip()
             following = text[match.end() : match.end() + 200].lstrip(" \t")
             ends_sentence = not line or line[-1] in '.!?:;"”’)…' or len(line) < _SHORT_LINE
             if not (ends_sentence or following.startswith(("\n", "-", "*", "#", "|", "+")) or not following):
                 continue
-            end = match.start()
-        else:
             end = match.start()
         _add(text, spans, start, end)
         start = match.end()

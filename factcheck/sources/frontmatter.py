@@ -27,6 +27,8 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 
 # The YAML content starts on the file's second line; marks count from 0.
 _FIRST_CONTENT_LINE = 2
+# PyYAML is pure Python and slow; real front matter is a few hundred bytes.
+_MAX_YAML_CHARS = 64 * 1024
 
 
 class _StringLoader(yaml.SafeLoader):
@@ -123,12 +125,16 @@ def _opens_with_key(content: str) -> bool:
 
 def _read_mapping(content: str, problems: list[str]) -> dict[str, tuple[str, int]]:
     """Top-level ``key -> (value, file line)``; lists of scalars are joined, deeper nesting skipped."""
+    if len(content) > _MAX_YAML_CHARS:
+        problems.append(f"front matter: longer than {_MAX_YAML_CHARS // 1024} KB, not read")
+        return {}
     try:
         root = yaml.compose(content, Loader=_StringLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"front matter line {mark.line + _FIRST_CONTENT_LINE}" if mark else "front matter"
-        problems.append(f"{where}: invalid YAML: {exc.problem or exc.context}")
+        detail = "; ".join(part for part in (exc.context, exc.problem) if part)
+        problems.append(f"{where}: invalid YAML: {detail}")
         return {}
     except yaml.YAMLError as exc:
         problems.append(f"front matter: invalid YAML: {exc}")

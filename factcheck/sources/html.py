@@ -43,6 +43,11 @@ CONTAINERS = ("article", "main")
 # Meta names and properties that give a publication date, best first.
 DATE_META = ("article:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date")
 
+# The shapes of complete markup constructs, bounded; see _parser_input.
+_TAG_SHAPE = re.compile(r"</?[A-Za-z][^<>\"']{0,2000}(?:(?:\"[^\"]{0,2000}\"|'[^']{0,2000}')[^<>\"']{0,2000}){0,100}>")
+_DECLARATION_SHAPE = re.compile(r"<[!?][^<>]{0,2000}>")
+_SECTIONS = (("<!--", "-->"), ("<![CDATA[", "]]>"))
+
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _SPACES = re.compile(r"\s{1,1000}")
 
@@ -58,6 +63,13 @@ class HtmlPage:
     url: str | None = None
     author: str | None = None
     problems: tuple[str, ...] = ()
+
+
+# Elements whose boundaries end a sentence ("<h2>Heading</h2><p>Text" is two).
+BLOCKS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd td th tr table br hr blockquote figcaption figure "
+    "section article header footer main aside nav pre address caption summary details".split()
+)
 
 
 def pad_entity(raw: str) -> str:
@@ -132,10 +144,10 @@ class _Tokenizer(HTMLParser):
         self._add("other")
 
 
-def tokenize(text: str) -> list[_Token]:
+def _tokenize(text: str) -> list[_Token]:
     """Parser events as tokens with [start, end) offsets into ``text``."""
     parser = _Tokenizer(text)
-    parser.feed(text)
+    parser.feed(_parser_input(text))
     parser.close()
     events = parser.events
     tokens = []
@@ -146,9 +158,48 @@ def tokenize(text: str) -> list[_Token]:
     return tokens
 
 
+def _parser_input(text: str) -> str:
+    """``text`` with each ``<`` that opens no complete construct replaced by a space.
+
+    html.parser (as shipped with Python 3.11, and later versions before
+    their security fixes) rescans to the end of the input for every ``<``
+    that opens a tag, comment or declaration it cannot close, which is
+    quadratic on hostile pages.  Such a ``<`` is text anyway, and a
+    space of the same length keeps every offset and line.
+    """
+    pieces: list[str] = []
+    copied = 0
+    never_closed: dict[str, int] = {}  # closer -> a position past which it never occurs
+    position = text.find("<")
+    while position >= 0:
+        end = _construct_end(text, position, never_closed)
+        if end < 0:
+            pieces.append(text[copied:position])
+            pieces.append(" ")
+            copied = end = position + 1
+        position = text.find("<", end)
+    pieces.append(text[copied:])
+    return "".join(pieces)
+
+
+def _construct_end(text: str, position: int, never_closed: dict[str, int]) -> int:
+    """Where the construct opened by the ``<`` at ``position`` ends, or -1 when it is not complete."""
+    for opener, closer in _SECTIONS:
+        if text.startswith(opener, position):
+            if position >= never_closed.get(closer, len(text) + 1):
+                return -1
+            close = text.find(closer, position + len(opener))
+            if close < 0:
+                never_closed[closer] = position
+                return -1
+            return close + len(closer)
+    shape = _TAG_SHAPE.match(text, position) or _DECLARATION_SHAPE.match(text, position)
+    return shape.end() if shape else -1
+
+
 def html_page(text: str) -> HtmlPage:
     """Read a page: its prose view and the title, date, outlet, url and author its markup gives."""
-    tokens = tokenize(text)
+    tokens = _tokenize(text)
     first, last = _article_scope(tokens)
     prose = list(_NOT_NEWLINE.sub(" ", text))
     chrome: list[str] = []  # open chrome elements, innermost last
@@ -161,6 +212,10 @@ def html_page(text: str) -> HtmlPage:
     for index, token in enumerate(tokens):
         inside = first < index < last
         attrs = {key.lower(): value or "" for key, value in token.attrs}
+        if token.kind in ("start", "startend", "end") and token.name in BLOCKS:
+            # A block boundary ends a sentence: the tag's "<" becomes a newline in the
+            # prose view (same length; lines and columns are counted on the text).
+            prose[token.start] = "\n"
         if token.kind in ("start", "startend"):
             if token.name == "meta":
                 key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()

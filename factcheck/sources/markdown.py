@@ -10,6 +10,7 @@ every newline stays where it was.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import re
 
@@ -22,11 +23,16 @@ _ATX = re.compile(r"#{1,6}(?=[ \t\r]|$)")
 _BULLET = re.compile(r"(?:[-*+]|\d{1,3}[.)])(?=[ \t]|\r?$)")
 _TASK_BOX = re.compile(r"[ \t]{1,4}\[[ xX]\](?=[ \t])")
 _FOOTNOTE_DEF = re.compile(r"\[\^[^\]\s]{1,100}\]:")
-_REFERENCE_DEF = re.compile(r"\[([^\]\n]{1,999})\]:[ \t]{0,100}\S")
+# "[label]: destination 'title'" and nothing else: "[Update]: The mayor said" is prose.
+_REFERENCE_DEF = re.compile(
+    r"\[([^\]\n]{1,999})\]:[ \t]{0,100}(?:<[^<>\n]{0,2000}>|[^\s<]{1,2000})"
+    r"(?:[ \t]{1,100}(?:\"[^\"\n]{0,500}\"|'[^'\n]{0,500}'|\([^()\n]{0,500}\)))?[ \t\r]{0,100}"
+)
 _BLANK_LINE = re.compile(r"\n[ \t\r]{0,1000}\n")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]{0,2000}|[^\s<>@]{1,200}@[^\s<>@]{1,200})>")
 _TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]{0,30})(?:[ \t\r\n/][^<>]{0,1000})?>")
-_RAW_TEXT_TAGS = ("script", "style")
+# Inline HTML whose content is never prose, with the pattern that closes it.
+_RAW_TEXT_CLOSERS = {name: re.compile(rf"</{name}[ \t\r\n]{{0,100}}>", re.IGNORECASE) for name in ("script", "style")}
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _URL_START = re.compile(r"(?:https?|ftp)://|www\.", re.IGNORECASE)
 _URL_BODY = re.compile(r"[^\s<>\"'`]{1,2000}")
@@ -34,11 +40,8 @@ _URL_TRAILER = ".,;:!?'\")]}*_"
 _INTERESTING = re.compile(r"[\\`<\[!&*_~|hHfFwW]")
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
-# How far a link, code span or comment may reach before we stop looking for
-# its end (bounds the work per opening character).
-_LINK_TEXT_LIMIT = 1000
-_LINK_TARGET_LIMIT = 2000
-_CODE_SPAN_LIMIT = 10000
+_BRACKET_TOKENS = re.compile(r"\\[\s\S]|[\[\]()]|\n[ \t\r]{0,1000}\n")
+_BACKTICK_RUN = re.compile(r"`{1,10000}")
 
 
 def markdown_prose(text: str) -> str:
@@ -119,7 +122,7 @@ def _blank_line_syntax(stripped: str, content: int, chars: list[str], references
     if footnote := _FOOTNOTE_DEF.match(stripped):
         _blank(chars, content, content + footnote.end())
         return in_list
-    if definition := _REFERENCE_DEF.match(stripped):
+    if definition := _REFERENCE_DEF.fullmatch(stripped):
         references.add(_label(definition[1]))
         _blank(chars, content, content + len(stripped))
         return in_list
@@ -207,7 +210,11 @@ class _InlineScanner:
         # (where a blanked link target starts, where scanning resumes after it)
         self.resume: list[tuple[int, int]] = []
         self.paragraph_end = -1
-        self.comments_unclosed_after = len(work) + 1
+        # closer -> an offset past which it never occurs, so a hostile file
+        # full of unclosed openers is searched once, not once per opener.
+        self.never_closed: dict[str, int] = {}
+        self.closers = _match_brackets(work)
+        self.backtick_runs = _backtick_runs(work)
 
     def run(self) -> None:
         work = self.work
@@ -264,31 +271,23 @@ class _InlineScanner:
         return self.paragraph_end
 
     def code_span(self, index: int) -> int:
-        work = self.work
-        run = _run_end(work, index, "`")
+        run = _run_end(self.work, index, "`")
         length = run - index
-        limit = min(self.end_of_paragraph(index), index + _CODE_SPAN_LIMIT)
-        probe = run
-        while True:
-            probe = work.find("`", probe, limit)
-            if probe < 0:
-                _blank(self.chars, index, run)  # unmatched backticks are syntax, not words
-                return run
-            closing = _run_end(work, probe, "`")
-            if closing - probe == length:
-                _blank(self.chars, index, closing)
-                return closing
-            probe = closing
+        # A code span closes at the next run of exactly as many backticks.
+        starts = self.backtick_runs.get(length, [])
+        following = bisect.bisect_left(starts, run)
+        if following < len(starts) and starts[following] < self.end_of_paragraph(index):
+            closing = starts[following] + length
+            _blank(self.chars, index, closing)
+            return closing
+        _blank(self.chars, index, run)  # unmatched backticks are syntax, not words
+        return run
 
     def angle(self, index: int) -> int:
         work = self.work
         if work.startswith("<!--", index):
-            close = -1
-            if index < self.comments_unclosed_after:
-                close = work.find("-->", index + 4)
-                if close < 0:
-                    self.comments_unclosed_after = index
-            end = close + 3 if close >= 0 else index + 4
+            end = self.closing("-->", index + 4)
+            end = index + 4 if end < 0 else end
             _blank(self.chars, index, end)
             return end
         if autolink := _AUTOLINK.match(work, index):
@@ -297,13 +296,25 @@ class _InlineScanner:
         if tag := _TAG.match(work, index):
             end = tag.end()
             name = tag[1].lower()
-            if name in _RAW_TEXT_TAGS and not tag[0].startswith("</"):
-                closer = re.compile(rf"</{name}[ \t\r\n]{{0,100}}>", re.IGNORECASE).search(work, end)
-                if closer:
-                    end = closer.end()
+            if name in _RAW_TEXT_CLOSERS and not tag[0].startswith("</"):
+                end = max(end, self.closing(name, end))
             _blank(self.chars, index, end)
             return end
         return index + 1
+
+    def closing(self, closer: str, start: int) -> int:
+        """Offset just past the first ``closer`` (a string or a raw-text tag name) from ``start``; -1 if none."""
+        if start >= self.never_closed.get(closer, len(self.work) + 1):
+            return -1
+        if closer in _RAW_TEXT_CLOSERS:
+            found = _RAW_TEXT_CLOSERS[closer].search(self.work, start)
+            end = found.end() if found else -1
+        else:
+            position = self.work.find(closer, start)
+            end = position + len(closer) if position >= 0 else -1
+        if end < 0:
+            self.never_closed[closer] = start
+        return end
 
     def link(self, index: int) -> int:
         work = self.work
@@ -314,15 +325,13 @@ class _InlineScanner:
             if close > 0 and not any(ch.isspace() for ch in work[opener:close]):
                 _blank(self.chars, index, close + 1)  # footnote reference: a label, not prose
                 return close + 1
-        close = _matching(work, opener, "[", "]", min(limit, opener + _LINK_TEXT_LIMIT))
+        close = self.closers.get(opener, -1)
         if close < 0:
             return opener + 1
         after = close + 1
         target_end = -1
-        if after < len(work) and work[after] == "(":
-            target_end = _matching(work, after, "(", ")", min(limit, after + _LINK_TARGET_LIMIT))
-        elif after < len(work) and work[after] == "[":
-            target_end = _matching(work, after, "[", "]", min(limit, after + _LINK_TEXT_LIMIT))
+        if after < len(work) and work[after] in "([":
+            target_end = self.closers.get(after, -1)
         elif _label(work[opener + 1 : close]) in self.references:
             target_end = close  # shortcut reference [label]: only the brackets go
         if target_end < 0:
@@ -366,20 +375,33 @@ def _run_end(text: str, index: int, ch: str) -> int:
     return end
 
 
-def _matching(text: str, opener: int, open_ch: str, close_ch: str, limit: int) -> int:
-    """Index of the bracket closing the one at ``opener``, or -1 before ``limit``."""
-    depth = 0
-    index = opener
-    while index < limit:
-        ch = text[index]
+def _backtick_runs(text: str) -> dict[int, list[int]]:
+    """Start offsets of the backtick runs in ``text``, by run length."""
+    runs: dict[int, list[int]] = {}
+    for run in _BACKTICK_RUN.finditer(text):
+        runs.setdefault(len(run[0]), []).append(run.start())
+    return runs
+
+
+def _match_brackets(text: str) -> dict[int, int]:
+    """Each ``[`` and ``(`` that is closed in its paragraph, mapped to its closer.
+
+    One pass with a stack per bracket kind, so looking a link up costs
+    nothing however many unmatched brackets a file holds.
+    """
+    closers: dict[int, int] = {}
+    stacks: dict[str, list[int]] = {"[": [], "(": []}
+    for token in _BRACKET_TOKENS.finditer(text):
+        ch = token[0][0]
         if ch == "\\":
-            index += 2
-            continue
-        if ch == open_ch:
-            depth += 1
-        elif ch == close_ch:
-            depth -= 1
-            if depth == 0:
-                return index
-        index += 1
-    return -1
+            continue  # an escaped bracket is literal
+        if ch == "\n":
+            stacks["["].clear()  # links never cross a blank line
+            stacks["("].clear()
+        elif ch in "[(":
+            stacks[ch].append(token.start())
+        else:
+            stack = stacks["[" if ch == "]" else "("]
+            if stack:
+                closers[stack.pop()] = token.start()
+    return closers
