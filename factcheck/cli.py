@@ -21,7 +21,7 @@ from typing import TextIO
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError, UsageError
-from factcheck.model import Severity
+from factcheck.model import Report, Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 _FAIL_ON = ("error", "warning", "info", "never")
@@ -38,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Find numbers, names and quotes that disagree across news articles.",
     )
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    from factcheck.report import FORMATS
+
+    formats = ", ".join(FORMATS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def common(sub: argparse.ArgumentParser) -> None:
@@ -53,10 +56,29 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="compare the claims of articles and report conflicts")
     inputs(check)
-    check.add_argument("--format", choices=("rich", "json"), default="rich", help="report format (default: rich)")
+    check.add_argument("--format", default="rich", metavar="FORMAT", help=f"report format: {formats} (default: rich)")
     check.add_argument(
-        "--fail-on", choices=_FAIL_ON, default="error", help="lowest severity that makes the exit code 1"
+        "--report",
+        action="append",
+        metavar="FORMAT:PATH",
+        help="also write a report in FORMAT to PATH (repeatable)",
     )
+    check.add_argument(
+        "--fail-on", choices=_FAIL_ON, default=None, help="lowest severity that makes the exit code 1 (default: error)"
+    )
+    check.add_argument("--config", metavar="FILE", help="configuration file (default: the nearest one upward)")
+    check.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
+    check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
+    check.add_argument(
+        "--changed",
+        action="store_true",
+        help="PATHS are changed files: report only findings that involve them, comparing against --corpus",
+    )
+    check.add_argument(
+        "--corpus", action="append", metavar="DIR", help="with --changed: what to compare against (default: .)"
+    )
+    check.add_argument("--statistics", action="store_true", help="print the number of findings per rule instead")
     check.add_argument("--rules", action="append", metavar="DIR", help="extra rule directory (repeatable)")
     check.add_argument("--select", action="append", metavar="PREFIX", help="only rules with these id prefixes")
     check.add_argument("--ignore", action="append", metavar="PREFIX", help="skip rules with these id prefixes")
@@ -121,31 +143,78 @@ class _ProgressBar:
             self._progress.stop()
 
 
+def _report_targets(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """(format, path) of each ``--report FORMAT:PATH``."""
+    targets = []
+    for spec in args.report or ():
+        name, sep, path = spec.partition(":")
+        if not sep or not name or not path:
+            raise UsageError(f"--report expects FORMAT:PATH, got {spec!r}")
+        targets.append((name, path))
+    return targets
+
+
 def _run_check(args: argparse.Namespace) -> int:
+    from factcheck.config import load_config, merge
     from factcheck.pipeline import check
     from factcheck.report import ReportOptions, get_writer
     from factcheck.sources import DEFAULT_INCLUDE
+    from factcheck.suppress import baseline_json, read_baseline
 
+    config = load_config(args.config, isolated=args.isolated)
     writer = get_writer(args.format)
+    targets = [(get_writer(name), path) for name, path in _report_targets(args)]
+    paths = list(args.paths)
+    changed = None
+    if args.changed:
+        changed = paths
+        paths = _split(args.corpus) or ([os.path.dirname(config.path) or "."] if config.path else ["."])
+        paths += [p for p in changed if p != "-"]
     report = check(
-        args.paths,
-        include=_split(args.include) or DEFAULT_INCLUDE,
-        exclude=_split(args.exclude),
-        rules_dirs=_split(args.rules),
-        select=_split(args.select),
-        ignore=_split(args.ignore),
+        paths,
+        include=merge(_split(args.include), config.include) or DEFAULT_INCLUDE,
+        exclude=merge(_split(args.exclude), config.exclude) or (),
+        rules_dirs=[*config.rules, *_split(args.rules)],
+        select=merge(_split(args.select), config.select) or (),
+        ignore=merge(_split(args.ignore), config.ignore) or (),
+        severity=config.severity,
+        per_file_ignores=config.per_file_ignores,
+        baseline=read_baseline(args.baseline) if args.baseline else frozenset(),
+        changed=changed,
         stdin_filename=args.stdin_filename,
         progress=_ProgressBar(),
     )
     for error in report.errors:
         print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)
+    if args.write_baseline:
+        with _output(args.write_baseline) as stream:
+            stream.write(baseline_json(report.findings))
+    for target_writer, path in targets:
+        with _output(path) as stream:
+            target_writer(report, stream, ReportOptions(color=False, width=100, tool_version=__version__))
     with _output(args.output) as stream:
-        width = None if stream.isatty() else 100
-        writer(report, stream, ReportOptions(color=_use_color(args, stream), width=width, tool_version=__version__))
-    if args.fail_on == "never":
+        if args.statistics:
+            _write_statistics(report, stream)
+        else:
+            width = None if stream.isatty() else 100
+            options = ReportOptions(color=_use_color(args, stream), width=width, tool_version=__version__)
+            writer(report, stream, options)
+    fail_on = args.fail_on or config.fail_on or "error"
+    if fail_on == "never":
         return EXIT_OK
-    threshold = Severity.parse(args.fail_on)
+    threshold = Severity.parse(fail_on)
     return EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_OK
+
+
+def _write_statistics(report: Report, stream: TextIO) -> None:
+    """``--statistics``: findings per rule, most frequent first (ruff's layout)."""
+    counts: dict[tuple[str, str], int] = {}
+    for finding in report.findings:
+        key = (finding.rule, finding.kind)
+        counts[key] = counts.get(key, 0) + 1
+    for (rule, kind), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        stream.write(f"{count:>5}  {rule:<28} {kind}\n")
+    stream.write(f"{len(report.findings):>5}  total\n")
 
 
 def _run_claims(args: argparse.Namespace) -> int:

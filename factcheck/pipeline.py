@@ -7,16 +7,18 @@ rule-example tests.  Nothing here writes output.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import BinaryIO, TextIO
 
 from factcheck.checks import CHECKS
 from factcheck.checks.base import CheckContext, Rule
 from factcheck.extract import extract
-from factcheck.model import Claim, Document, DocumentSummary, ErrorEntry, Finding, Report
+from factcheck.model import Claim, Document, DocumentSummary, ErrorEntry, Finding, Report, Severity
 from factcheck.ruleset import load_rules, select_rules
 from factcheck.sources import DEFAULT_INCLUDE, load_paths
+from factcheck.suppress import apply_suppressions, find_cq_marks, find_suppressions
 from factcheck.table import build_table
 
 Progress = Callable[[int, int], None]
@@ -78,6 +80,44 @@ def build_report(analysis: Analysis, errors: Sequence[ErrorEntry]) -> Report:
     )
 
 
+def suppress(
+    analysis: Analysis,
+    *,
+    per_file_ignores: Sequence[tuple[str, Sequence[str]]] = (),
+    baseline: frozenset[str] = frozenset(),
+) -> Analysis:
+    """Drop suppressed findings (inline, front matter, cq, per-file, baseline); add unused suppressions."""
+    suppressions = []
+    for document, claims in zip(analysis.documents, analysis.claims, strict=True):
+        suppressions.extend(find_suppressions(document))
+        suppressions.extend(find_cq_marks(document, ((c.start, c.end) for c in claims)))
+    result = apply_suppressions(
+        analysis.findings, analysis.documents, suppressions, per_file_ignores=per_file_ignores, baseline=baseline
+    )
+    findings = sorted({f.id: f for f in (*result.findings, *result.unused)}.values(), key=_sort_key)
+    return replace(analysis, findings=tuple(findings))
+
+
+def only_changed(analysis: Analysis, changed: Sequence[str]) -> Analysis:
+    """Keep findings that involve a changed file (the whole corpus was still compared)."""
+    wanted = {_normal(path) for path in changed}
+    kept = tuple(f for f in analysis.findings if any(_normal(loc.path) in wanted for loc in f.locations))
+    return replace(analysis, findings=kept)
+
+
+def _normal(path: str) -> str:
+    return os.path.normpath(os.path.abspath(path))
+
+
+def with_severities(rules: Sequence[Rule], overrides: Sequence[tuple[str, Severity]]) -> list[Rule]:
+    """Rules with the configuration's severity overrides (by id or id prefix; the longest prefix wins)."""
+    out = []
+    for rule in rules:
+        matching = [(len(p), s) for p, s in overrides if rule.id == p or rule.id.startswith(p.rstrip(".") + ".")]
+        out.append(replace(rule, severity=max(matching)[1]) if matching else rule)
+    return out
+
+
 def check(
     paths: Sequence[str],
     *,
@@ -86,14 +126,26 @@ def check(
     rules_dirs: Sequence[str] = (),
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    severity: Sequence[tuple[str, Severity]] = (),
+    per_file_ignores: Sequence[tuple[str, Sequence[str]]] = (),
+    baseline: frozenset[str] = frozenset(),
+    changed: Sequence[str] | None = None,
     stdin_filename: str | None = None,
     stdin: TextIO | BinaryIO | None = None,
     progress: Progress | None = None,
 ) -> Report:
-    """Run the whole pipeline on files, directories or "-" (standard input)."""
-    rules = select_rules(load_rules(rules_dirs), select, ignore)
+    """Run the whole pipeline on files, directories or "-" (standard input).
+
+    ``changed``: report only findings that involve one of these files, while
+    still comparing against everything ``paths`` reaches.
+    """
+    rules = with_severities(select_rules(load_rules(rules_dirs), select, ignore), severity)
     documents, errors = load_paths(paths, include=include, exclude=exclude, stdin_filename=stdin_filename, stdin=stdin)
-    return build_report(run_rules(documents, rules, progress), errors)
+    analysis = run_rules(documents, rules, progress)
+    analysis = suppress(analysis, per_file_ignores=per_file_ignores, baseline=baseline)
+    if changed is not None:
+        analysis = only_changed(analysis, changed)
+    return build_report(analysis, errors)
 
 
 def run_example(rule: Rule, files: Sequence[tuple[str, str]]) -> tuple[Finding, ...]:

@@ -37,7 +37,7 @@ _STOP = frozenset(
     left wound reached hit stood totalled totaled totaling totalling came went made took gave got
     rose fell grew jumped soared climbed dropped declined increased decreased surged plunged
     up down out off about over under into onto per via versus vs
-    due ago later earlier old long across through along around near beyond within toward towards""".split()
+    due ago later earlier old long cq across through along around near beyond within toward towards""".split()
 )
 _CALENDAR_WORDS = frozenset(
     "january february march april may june july august september october november december "

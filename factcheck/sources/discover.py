@@ -94,6 +94,9 @@ def _unique(paths: list[str]) -> list[str]:
 
 
 def _display(path: str) -> str:
+    # "./a.md" and "a.md" are one file; show the short form (what the user types).
+    if path.startswith("./") and len(path) > 2:
+        path = path[2:]
     return path.replace(os.sep, "/") if os.sep != "/" else path
 
 

@@ -124,7 +124,7 @@ def _opens_with_key(content: str) -> bool:
 
 
 def _read_mapping(content: str, problems: list[str]) -> dict[str, tuple[str, int]]:
-    """Top-level ``key -> (value, file line)``; lists of scalars are joined, deeper nesting skipped."""
+    """``key -> (value, file line)``; lists of scalars are joined, one nested level is dotted, deeper skipped."""
     if len(content) > _MAX_YAML_CHARS:
         problems.append(f"front matter: longer than {_MAX_YAML_CHARS // 1024} KB, not read")
         return {}
@@ -152,9 +152,18 @@ def _read_mapping(content: str, problems: list[str]) -> dict[str, tuple[str, int
     for key_node, value_node in root.value:
         if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
             continue
-        value = _flatten(value_node)
-        if value is not None:
-            values[str(key_node.value)] = (value, value_node.start_mark.line + _FIRST_CONTENT_LINE)
+        # One level of nesting is kept as dotted keys: "factcheck: {ignore: [...]}" -> "factcheck.ignore".
+        pairs = [(str(key_node.value), value_node)]
+        if isinstance(value_node, yaml.MappingNode):
+            pairs = [
+                (f"{key_node.value}.{sub_key.value}", sub_value)
+                for sub_key, sub_value in value_node.value
+                if isinstance(sub_key, yaml.ScalarNode)
+            ]
+        for key, node in pairs:
+            value = _flatten(node)
+            if value is not None:
+                values[key] = (value, node.start_mark.line + _FIRST_CONTENT_LINE)
     return values
 
 

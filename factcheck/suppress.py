@@ -1,0 +1,202 @@
+"""Suppressions: inline comments, front matter, the newsroom's "cq" mark, per-file ignores, a baseline.
+
+A finding names several passages; a suppression hides it when it covers one
+of them:
+
+* ``<!-- factcheck: ignore[RULE, ...] reason -->`` covers its own line and the
+  next line with text; ``<!-- factcheck: ignore -->`` covers every rule.
+  A rule is named by its id or an id prefix (``numbers``).
+* front matter ``factcheck: {ignore: [RULE, ...]}`` covers the whole file.
+* ``cq`` or ``(cq)`` right after a figure ("21,692 cq"): the copy desk
+  verified it, so a finding that disputes it (it is the outlier, or one side
+  of a pair) is not reported; a finding against another article's figure,
+  where this one is part of the majority, still is.
+* per-file ignores from the configuration (glob -> rule prefixes).
+* a baseline: findings whose stable id it lists.
+
+Inline comments and cq marks that suppress nothing are themselves reported,
+at info severity, so stale ones get cleaned up.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from factcheck.checks.base import fingerprint
+from factcheck.errors import UsageError
+from factcheck.model import Document, Finding, Location, Severity
+
+UNUSED_RULE = "suppressions.unused"
+
+_COMMENT = regex.compile(
+    r"<!--[ \t]{0,20}factcheck:[ \t]{0,20}ignore(?:\[(?P<rules>[^\]\n]{0,300})\])?"
+    r"(?P<reason>[^\n]{0,300}?)[ \t]{0,20}-->"
+)
+_CQ = regex.compile(r"[ \t]{1,3}\(?cq\)?(?![\w])")
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """One suppression found in a document."""
+
+    path: str
+    kind: str  # "comment", "front_matter" or "cq"
+    rules: tuple[str, ...]  # empty: every rule
+    first_line: int
+    last_line: int
+    start: int
+    end: int
+    reason: str = ""
+
+    def covers(self, finding: Finding) -> bool:
+        if not _rule_matches(finding.rule, self.rules):
+            return False
+        mine = [loc for loc in finding.locations if loc.path == self.path]
+        if self.kind == "front_matter":
+            return bool(mine)
+        if self.kind == "cq":
+            # A verified figure clears a finding against it: it is the outlier, or one side of a pair.
+            disputed = finding.locations[:1] if len(finding.locations) > 2 else finding.locations
+            return any(loc.path == self.path and loc.start == self.start for loc in disputed)
+        return any(self.first_line <= loc.line <= self.last_line for loc in mine)
+
+
+def _rule_matches(rule: str, prefixes: Sequence[str]) -> bool:
+    return not prefixes or any(rule == p or rule.startswith(p.rstrip(".") + ".") for p in prefixes)
+
+
+def _split_rules(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in regex.split(r"[,\s]+", text) if part.strip())
+
+
+def find_suppressions(document: Document) -> list[Suppression]:
+    """Every suppression a document carries."""
+    found: list[Suppression] = []
+    meta = dict(document.meta)
+    if "factcheck.ignore" in meta:
+        found.append(Suppression(document.path, "front_matter", _split_rules(meta["factcheck.ignore"]), 1, 1, 0, 0))
+    text = document.text
+    for match in _COMMENT.finditer(text):
+        line, _column = document.position(match.start())
+        last = line
+        # The comment alone on its line covers the next line with text.
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        alone = not text[line_start : match.start()].strip() and not text[match.end() : line_end].strip()
+        if alone:
+            next_start = line_end + 1 if line_end >= 0 else len(text)
+            while next_start < len(text) and text[next_start] == "\n":
+                next_start += 1
+            if next_start < len(text):
+                last = document.position(next_start)[0]
+        rules = _split_rules(match.group("rules") or "")
+        found.append(
+            Suppression(document.path, "comment", rules, line, last, match.start(), match.end(),
+                        match.group("reason").strip())
+        )  # fmt: skip
+    return found
+
+
+def find_cq_marks(document: Document, claim_spans: Iterable[tuple[int, int]]) -> list[Suppression]:
+    """ "cq" right after a claim: the figure was verified."""
+    marks = []
+    for start, end in claim_spans:
+        match = _CQ.match(document.text, end)
+        if match:
+            line = document.position(start)[0]
+            marks.append(Suppression(document.path, "cq", (), line, line, start, match.end()))
+    return marks
+
+
+@dataclass(frozen=True, slots=True)
+class Suppressed:
+    """What suppression kept, what it hid, and the suppressions nobody used."""
+
+    findings: tuple[Finding, ...]
+    hidden: int
+    unused: tuple[Finding, ...]
+
+
+def apply_suppressions(
+    findings: Sequence[Finding],
+    documents: Sequence[Document],
+    suppressions: Sequence[Suppression],
+    *,
+    per_file_ignores: Sequence[tuple[str, Sequence[str]]] = (),
+    baseline: frozenset[str] = frozenset(),
+) -> Suppressed:
+    """Remove suppressed findings; report unused inline suppressions at info severity."""
+    used: set[Suppression] = set()
+    kept: list[Finding] = []
+    hidden = 0
+    for finding in findings:
+        if finding.id in baseline or _per_file_ignored(finding, per_file_ignores):
+            hidden += 1
+            continue
+        covering = [s for s in suppressions if s.covers(finding)]
+        if covering:
+            used.update(covering)
+            hidden += 1
+            continue
+        kept.append(finding)
+    by_path = {d.path: d for d in documents}
+    unused = tuple(_unused_finding(s, by_path[s.path]) for s in suppressions if s not in used and s.kind == "comment")
+    return Suppressed(tuple(kept), hidden, unused)
+
+
+def _per_file_ignored(finding: Finding, per_file_ignores: Sequence[tuple[str, Sequence[str]]]) -> bool:
+    if not finding.locations:
+        return False
+    path = finding.locations[0].path
+    return any(
+        (fnmatch.fnmatch(path, glob) or fnmatch.fnmatch(path.rsplit("/", 1)[-1], glob))
+        and _rule_matches(finding.rule, rules)
+        for glob, rules in per_file_ignores
+    )
+
+
+def _unused_finding(suppression: Suppression, document: Document) -> Finding:
+    line, column = document.position(suppression.start)
+    end_line, end_column = document.position(max(suppression.start, suppression.end - 1))
+    text = document.text[suppression.start : suppression.end]
+    location = Location(
+        path=suppression.path, line=line, column=column, end_line=end_line, end_column=end_column + 1,
+        start=suppression.start, end=suppression.end, text=text, value=None, unit=None,
+        sentence=text, sentence_offset=suppression.start,
+    )  # fmt: skip
+    rules = ", ".join(suppression.rules) or "all rules"
+    return Finding(
+        id=fingerprint(UNUSED_RULE, rules, [(suppression.path, text)]),
+        rule=UNUSED_RULE,
+        kind="unused_suppression",
+        severity=Severity.INFO,
+        message=f"unused suppression ({rules}): no finding is reported here",
+        subject=None,
+        locations=(location,),
+    )
+
+
+def read_baseline(path: str) -> frozenset[str]:
+    """Finding ids recorded by ``--write-baseline``."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read baseline: {error.strerror}") from None
+    except json.JSONDecodeError as error:
+        raise UsageError(f"{path}:{error.lineno}: baseline is not valid JSON: {error.msg}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
+        raise UsageError(f"{path}: not a factcheck baseline (expected a 'findings' list)")
+    ids = [entry.get("id") for entry in data["findings"] if isinstance(entry, dict)]
+    return frozenset(i for i in ids if isinstance(i, str))
+
+
+def baseline_json(findings: Sequence[Finding]) -> str:
+    """The baseline file: the stable ids of the findings, with rule and message for people."""
+    entries = [{"id": f.id, "rule": f.rule, "message": f.message} for f in sorted(findings, key=lambda f: f.id)]
+    return json.dumps({"schema_version": 1, "findings": entries}, indent=2, ensure_ascii=False) + "\n"
