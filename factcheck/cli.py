@@ -156,10 +156,14 @@ def _report_targets(args: argparse.Namespace) -> list[tuple[str, str]]:
 
 def _run_check(args: argparse.Namespace) -> int:
     from factcheck.config import load_config, merge
-    from factcheck.pipeline import check
-    from factcheck.report import ReportOptions, get_writer
+    from factcheck.pipeline import active_rules, check
+    from factcheck.report import ReportOptions, RuleInfo, get_writer
     from factcheck.sources import DEFAULT_INCLUDE
-    from factcheck.suppress import baseline_json, read_baseline
+    from factcheck.suppress import UNUSED_RULE, baseline_json, read_baseline
+
+    UNUSED_SUPPRESSION = RuleInfo(
+        UNUSED_RULE, "info", "An inline suppression comment that hides no finding.", "unused suppression"
+    )
 
     config = load_config(args.config, isolated=args.isolated)
     writer = get_writer(args.format)
@@ -170,13 +174,20 @@ def _run_check(args: argparse.Namespace) -> int:
         changed = paths
         paths = _split(args.corpus) or ([os.path.dirname(config.path) or "."] if config.path else ["."])
         paths += [p for p in changed if p != "-"]
+    rules_dirs = [*config.rules, *_split(args.rules)]
+    select = merge(_split(args.select), config.select) or ()
+    ignore = merge(_split(args.ignore), config.ignore) or ()
+    rules = (
+        *(RuleInfo.from_rule(rule) for rule in active_rules(rules_dirs, select, ignore, config.severity)),
+        UNUSED_SUPPRESSION,
+    )
     report = check(
         paths,
         include=merge(_split(args.include), config.include) or DEFAULT_INCLUDE,
         exclude=merge(_split(args.exclude), config.exclude) or (),
-        rules_dirs=[*config.rules, *_split(args.rules)],
-        select=merge(_split(args.select), config.select) or (),
-        ignore=merge(_split(args.ignore), config.ignore) or (),
+        rules_dirs=rules_dirs,
+        select=select,
+        ignore=ignore,
         severity=config.severity,
         per_file_ignores=config.per_file_ignores,
         baseline=read_baseline(args.baseline) if args.baseline else frozenset(),
@@ -191,13 +202,13 @@ def _run_check(args: argparse.Namespace) -> int:
             stream.write(baseline_json(report.findings))
     for target_writer, path in targets:
         with _output(path) as stream:
-            target_writer(report, stream, ReportOptions(color=False, width=100, tool_version=__version__))
+            target_writer(report, stream, ReportOptions(color=False, width=100, tool_version=__version__, rules=rules))
     with _output(args.output) as stream:
         if args.statistics:
             _write_statistics(report, stream)
         else:
             width = None if stream.isatty() else 100
-            options = ReportOptions(color=_use_color(args, stream), width=width, tool_version=__version__)
+            options = ReportOptions(color=_use_color(args, stream), width=width, tool_version=__version__, rules=rules)
             writer(report, stream, options)
     fail_on = args.fail_on or config.fail_on or "error"
     if fail_on == "never":

@@ -118,6 +118,16 @@ def with_severities(rules: Sequence[Rule], overrides: Sequence[tuple[str, Severi
     return out
 
 
+def active_rules(
+    rules_dirs: Sequence[str] = (),
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    severity: Sequence[tuple[str, Severity]] = (),
+) -> list[Rule]:
+    """The rules a run uses: built-in and extra, selected, with severity overrides."""
+    return with_severities(select_rules(load_rules(rules_dirs), select, ignore), severity)
+
+
 def check(
     paths: Sequence[str],
     *,
@@ -139,7 +149,7 @@ def check(
     ``changed``: report only findings that involve one of these files, while
     still comparing against everything ``paths`` reaches.
     """
-    rules = with_severities(select_rules(load_rules(rules_dirs), select, ignore), severity)
+    rules = active_rules(rules_dirs, select, ignore, severity)
     documents, errors = load_paths(paths, include=include, exclude=exclude, stdin_filename=stdin_filename, stdin=stdin)
     analysis = run_rules(documents, rules, progress)
     analysis = suppress(analysis, per_file_ignores=per_file_ignores, baseline=baseline)

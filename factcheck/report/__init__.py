@@ -8,6 +8,15 @@ a check run's report:
 
     json_report   machine-readable, versioned (``docs/output-schema.md``)
     rich_report   human-readable terminal output built with rich
+    json_lines    one finding per line, as JSON
+    concise       one ``path:line:col: severity [rule] message`` line per finding
+    sarif         SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
+    github        GitHub Actions workflow commands (annotations) and step summary
+    junit         JUnit XML, for CI test-report views
+    gitlab        GitLab Code Quality JSON
+    markdown      a report for a pull-request comment
+
+``docs/formats.md`` describes each format for users.
 
 Callers pick a format by name with :func:`get_writer`; ``FORMATS`` lists the
 names in the order they are offered to users.
@@ -17,13 +26,38 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from factcheck.errors import UsageError
-from factcheck.model import Report
-from factcheck.report import json_report, rich_report
+from factcheck.model import Report, Severity
+from factcheck.report import concise, github, gitlab, json_lines, json_report, junit, markdown, rich_report, sarif
 
-__all__ = ["FORMATS", "ReportOptions", "Writer", "get_writer"]
+if TYPE_CHECKING:
+    from factcheck.checks.base import Rule
+
+__all__ = ["FORMATS", "ReportOptions", "RuleInfo", "Writer", "get_writer"]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What a reporter may say about a rule: for formats that describe rules (SARIF).
+
+    ``severity`` is the rule's severity label (``error``, ``warning`` or
+    ``info``); ``description`` says what the rule finds and ``message`` is its
+    message template.  Build it with :meth:`from_rule` from a loaded rule.
+    """
+
+    id: str
+    severity: str
+    description: str = ""
+    message: str = ""
+
+    def __post_init__(self) -> None:
+        Severity.parse(self.severity)  # ValueError names the choices
+
+    @classmethod
+    def from_rule(cls, rule: Rule) -> RuleInfo:
+        return cls(id=rule.id, severity=rule.severity.label, description=rule.description, message=rule.message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,12 +66,15 @@ class ReportOptions:
 
     ``color`` turns ANSI colour on or off (machine formats ignore it);
     ``width`` is the terminal width in columns, ``None`` to let rich detect it
-    (tests pass 80); ``tool_version`` is the factcheck version to record.
+    (tests pass 80); ``tool_version`` is the factcheck version to record;
+    ``rules`` describes the rules that ran, for formats that list them (SARIF
+    lists these and makes up a minimal entry for any other rule a finding names).
     """
 
     color: bool = False
     width: int | None = None
     tool_version: str = "0.0.0"
+    rules: tuple[RuleInfo, ...] = ()
 
 
 Writer = Callable[[Report, TextIO, ReportOptions], None]
@@ -45,6 +82,13 @@ Writer = Callable[[Report, TextIO, ReportOptions], None]
 FORMATS: dict[str, Writer] = {
     "json": json_report.write,
     "rich": rich_report.write,
+    "json-lines": json_lines.write,
+    "concise": concise.write,
+    "sarif": sarif.write,
+    "github": github.write,
+    "junit": junit.write,
+    "gitlab": gitlab.write,
+    "markdown": markdown.write,
 }
 
 
