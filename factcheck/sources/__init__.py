@@ -3,7 +3,9 @@
 Owns the public entry points ``load_paths`` and ``load_text`` and the choice
 of reader by file suffix.  Finding files is ``discover``, bytes to text is
 ``decode``, and each format's prose view is ``frontmatter``, ``markdown`` and
-``html``.  A file we cannot read becomes an ``ErrorEntry``; the run goes on.
+``html``; ``chrome`` then blanks page chrome in plain text and in the HTML
+view.  A Word file is read by ``docx`` into one paragraph a line.  A file we
+cannot read becomes an ``ErrorEntry``; the run goes on.
 """
 
 from __future__ import annotations
@@ -14,18 +16,21 @@ from pathlib import PurePosixPath
 from typing import BinaryIO, TextIO
 
 from factcheck.model import Document, ErrorEntry
+from factcheck.sources.chrome import strip_chrome
 from factcheck.sources.decode import UndecodableError, decode_bytes, strip_bom
 from factcheck.sources.discover import STDIN, discover
+from factcheck.sources.docx import DocxError, DocxText, read_docx
 from factcheck.sources.frontmatter import blank_front_matter, parse_front_matter
 from factcheck.sources.html import html_page
 from factcheck.sources.markdown import markdown_prose
 
 __all__ = ["DEFAULT_INCLUDE", "load_paths", "load_text"]
 
-DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm")
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.docx")
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+DOCX_SUFFIXES = frozenset({".docx"})
 STDIN_PATH = "<stdin>"
 
 
@@ -48,7 +53,8 @@ def load_paths(
     for path in files:
         _collect(path, _read_file(path), documents, errors)
     if STDIN in paths:
-        _collect(stdin_filename or STDIN_PATH, _read_stdin(stdin), documents, errors)
+        name = stdin_filename or STDIN_PATH
+        _collect(name, _read_stdin(stdin, docx=_suffix(name) in DOCX_SUFFIXES), documents, errors)
     documents.sort(key=lambda document: document.path)
     errors.sort(key=lambda error: error.path)  # stable: one file's messages keep their order
     return documents, errors
@@ -63,25 +69,44 @@ def load_text(text: str, path: str = "<text>") -> Document:
     return _build(text, path)[0]
 
 
-def _collect(path: str, content: str | ErrorEntry, documents: list[Document], errors: list[ErrorEntry]) -> None:
+def _collect(
+    path: str, content: str | DocxText | ErrorEntry, documents: list[Document], errors: list[ErrorEntry]
+) -> None:
     if isinstance(content, ErrorEntry):
         errors.append(content)
+        return
+    if isinstance(content, DocxText):
+        # Built text, one paragraph a line: all of it is prose, and no markup to read.
+        document = Document.build(
+            path=path, text=content.text, title=content.title, author=content.author, date=content.date
+        )
+        documents.append(document)
         return
     document, problems = _build(content, path)
     documents.append(document)
     errors.extend(problems)
 
 
-def _read_file(path: str) -> str | ErrorEntry:
+def _read_file(path: str) -> str | DocxText | ErrorEntry:
     try:
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as exc:
         return ErrorEntry(path, f"cannot read: {exc.strerror or exc}")
+    if _suffix(path) in DOCX_SUFFIXES:
+        return _docx(path, data)
     return _decode(path, data)
 
 
-def _read_stdin(stream: TextIO | BinaryIO | None) -> str | ErrorEntry:
+def _docx(path: str, data: bytes) -> DocxText | ErrorEntry:
+    try:
+        content = read_docx(data)
+    except DocxError as exc:
+        return ErrorEntry(path, f"cannot read .docx: {exc}")
+    return content if content.text.strip() else ErrorEntry(path, "empty file")
+
+
+def _read_stdin(stream: TextIO | BinaryIO | None, *, docx: bool = False) -> str | DocxText | ErrorEntry:
     path = STDIN_PATH
     source = stream if stream is not None else getattr(sys.stdin, "buffer", sys.stdin)
     if source is None:
@@ -91,9 +116,11 @@ def _read_stdin(stream: TextIO | BinaryIO | None) -> str | ErrorEntry:
     except (OSError, UnicodeDecodeError) as exc:
         return ErrorEntry(path, f"cannot read: {exc}")
     if isinstance(data, str):
+        if docx:
+            return ErrorEntry(path, "cannot read .docx: standard input is not a byte stream")
         text = strip_bom(data)
         return text if text.strip() else ErrorEntry(path, "empty file")
-    return _decode(path, data)
+    return _docx(path, data) if docx else _decode(path, data)
 
 
 def _decode(path: str, data: bytes) -> str | ErrorEntry:
@@ -114,11 +141,11 @@ def _build(text: str, path: str) -> tuple[Document, list[ErrorEntry]]:
         prose = markdown_prose(body)
     elif kind == "html":
         page = html_page(body)
-        prose = page.prose
+        prose = strip_chrome(page.prose)  # boxes inside the article that markup does not mark
         fields = {"title": page.title, "date": page.date, "outlet": page.outlet, "url": page.url, "author": page.author}
         problems.extend(page.problems)
     else:
-        prose = body  # plain text is all prose; page chrome is found later
+        prose = strip_chrome(body)  # a page saved as text: only the article body is prose
     if front is not None:
         # Front matter says what the author meant; markup only fills the gaps.
         mine = {
@@ -134,8 +161,12 @@ def _build(text: str, path: str) -> tuple[Document, list[ErrorEntry]]:
     return document, [ErrorEntry(path, problem) for problem in problems]
 
 
+def _suffix(path: str) -> str:
+    return PurePosixPath(path.replace("\\", "/")).suffix.lower()
+
+
 def _format(path: str, text: str) -> str:
-    suffix = PurePosixPath(path.replace("\\", "/")).suffix.lower()
+    suffix = _suffix(path)
     if suffix in MARKDOWN_SUFFIXES:
         return "markdown"
     if suffix in HTML_SUFFIXES:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
@@ -76,14 +77,19 @@ def pad_entity(raw: str) -> str:
     """A character reference as its character, padded with spaces to the same length.
 
     ``&amp;`` becomes ``"&    "`` and ``&nbsp;`` six spaces, so every later
-    character keeps its offset.  An unknown reference is left as written.
+    character keeps its offset; a currency sign is padded on the left so it
+    stays against its amount.  An unknown reference is left as written.
     """
     value = html.unescape(raw)
     if value == raw or len(value) > len(raw):
         return raw
     # A reference must not add a line (&#10;) or hide one: lines stay aligned.
     value = "".join(" " if ch.isspace() else ch for ch in value)
-    return value + " " * (len(raw) - len(value))
+    padding = " " * (len(raw) - len(value))
+    # A currency sign belongs to the number after it ("&pound;18m" -> "      £18m").
+    if unicodedata.category(value[-1:] or " ") == "Sc":
+        return padding + value
+    return value + padding
 
 
 @dataclass(frozen=True, slots=True)

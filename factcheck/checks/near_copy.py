@@ -1,0 +1,218 @@
+"""near-copy: one document is a copy, or a reworded copy, of another.
+
+Two measures, both over the prose (page chrome and markup already blanked):
+
+* **wording**: of the word trigrams of the smaller document, the share the
+  other has too (case-folded words).  A verbatim or lightly edited copy scores
+  near 1; articles on the same story by different writers score near 0.
+* **anchors**: the same over runs of three consecutive *anchors*, the names
+  and numbers of the text in order (capitalised words other than common
+  sentence openers, and numbers with their separators removed).  A machine
+  rewording that swaps words for synonyms keeps its names and numbers in
+  order, so it still scores high here when its wording score has fallen.
+
+The similarity is the larger of the two.  Pairs at or above ``threshold``
+are reported once, at the rule's severity, with the first sentence of each
+document as locations; the later-dated (else the shorter, else the later
+path) document is called the copy.  Documents stay in the run: their claims
+are compared by the other rules as usual.
+
+Pairs are found without comparing every document with every other: an
+inverted index from anchor run to documents proposes the candidates (pairs
+that share at least ``min_shared`` anchor runs, not counting runs found in
+more than ``common`` documents), and only those are measured exactly.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from factcheck.checks.base import Check, CheckContext, Option, fingerprint
+from factcheck.extract.sentences import split_sentences
+from factcheck.model import Document, Finding, Location
+
+_TOKEN = re.compile(r"\d[\d,.]{0,30}\d|\d|[^\W\d_]{1,100}")
+# Capitalised words that open sentences in any article: not names.
+_OPENERS = frozenset(
+    """a an the and but or nor so yet for if when while whereas as at by in into on of to from with without
+    after before since until during over under about against between among through this that these those it its
+    he she they we you i his her their our your my there here what which who whom whose why how where
+    however meanwhile instead also still even then thus although though because despite unlike like
+    mr mrs ms dr first second third one two three some many most all any each every other such no not
+    yes according""".split()
+)
+_FIRST_SENTENCE_SCAN = 5000
+_FIRST_SENTENCE_WORDS = 5
+_LOCATION_CHARS = 300
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the comparison reads from one document."""
+
+    words: int
+    trigrams: frozenset[str]
+    anchor_runs: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Similarity:
+    wording: float
+    anchors: float
+
+    @property
+    def score(self) -> float:
+        return max(self.wording, self.anchors)
+
+
+def features(prose: str) -> Features:
+    """Word trigrams and anchor runs of a prose view."""
+    tokens = _TOKEN.findall(unicodedata.normalize("NFKC", prose))
+    folded = [token.casefold() for token in tokens]
+    trigrams = frozenset(" ".join(folded[i : i + 3]) for i in range(len(folded) - 2))
+    anchors = [_anchor(token) for token in tokens]
+    kept = [anchor for anchor in anchors if anchor]
+    runs = frozenset(" ".join(kept[i : i + 3]) for i in range(len(kept) - 2))
+    return Features(words=len(tokens), trigrams=trigrams, anchor_runs=runs)
+
+
+def _anchor(token: str) -> str:
+    if token[0].isdigit():
+        return token.replace(",", "")
+    if token[0].isupper() and token.casefold() not in _OPENERS:
+        return token.casefold()
+    return ""
+
+
+def similarity(a: Features, b: Features) -> Similarity:
+    return Similarity(_containment(a.trigrams, b.trigrams), _containment(a.anchor_runs, b.anchor_runs))
+
+
+def _containment(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return sum(1 for item in small if item in large) / len(small)
+
+
+def span_location(document: Document, start: int, end: int) -> Location:
+    """A location for a stretch of a document's text that is not a claim (value and unit None)."""
+    line, column = document.position(start)
+    end_line, end_column = document.position(max(start, end - 1))
+    text = document.text[start:end]
+    return Location(
+        path=document.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column + 1,
+        start=start,
+        end=end,
+        text=text,
+        value=None,
+        unit=None,
+        sentence=text,
+        sentence_offset=start,
+    )
+
+
+def first_sentence(document: Document) -> tuple[int, int]:
+    """Offsets of the document's first sentence of some length (else its first), at most a few hundred characters."""
+    prose = document.prose
+    begin = len(prose) - len(prose.lstrip())
+    spans = split_sentences(prose[: begin + _FIRST_SENTENCE_SCAN])
+    if not spans:
+        return begin, begin
+    chosen = next((s for s in spans if len(prose[s[0] : s[1]].split()) >= _FIRST_SENTENCE_WORDS), spans[0])
+    start, end = chosen
+    if end - start > _LOCATION_CHARS:
+        cut = prose.rfind(" ", start, start + _LOCATION_CHARS)
+        end = cut if cut > start else start + _LOCATION_CHARS
+    return start, end
+
+
+class NearCopy(Check):
+    name: ClassVar[str] = "near-copy"
+    description: ClassVar[str] = "One document is a copy, or a reworded copy, of another."
+    OPTIONS: ClassVar[Mapping[str, Option]] = {
+        "threshold": Option("number", 0.5, "Similarity (0-1) at or above which a pair is reported."),
+        "identical": Option("number", 0.8, "Wording similarity at or above which a copy is called near-identical."),
+        "min_words": Option("integer", 40, "Documents with fewer words of prose are not compared."),
+        "min_size_ratio": Option(
+            "number", 0.5, "Smallest ratio of the two documents' sizes: an excerpt is not a copy of a long piece."
+        ),
+        "min_shared": Option("integer", 3, "Anchor runs two documents must share to be measured at all."),
+        "common": Option("integer", 200, "Anchor runs found in more documents than this propose no candidates."),
+    }
+
+    def run(self, context: CheckContext) -> list[Finding]:
+        options = context.rule.options
+        documents = list(context.documents)
+        found = [features(document.prose) for document in documents]
+        findings = []
+        for i, j in self._candidates(found, options["min_words"], options["min_shared"], options["common"]):
+            a, b = found[i], found[j]
+            if min(a.words, b.words) < options["min_size_ratio"] * max(a.words, b.words):
+                continue
+            measured = similarity(a, b)
+            if measured.score < options["threshold"]:
+                continue
+            copy, original = self._orient(documents, found, i, j)
+            findings.append(self._finding(context, documents[copy], documents[original], measured, options))
+        return findings
+
+    @staticmethod
+    def _candidates(found: Sequence[Features], min_words: int, min_shared: int, common: int) -> list[tuple[int, int]]:
+        """Pairs of documents that share enough anchor runs to be worth measuring."""
+        index: defaultdict[str, list[int]] = defaultdict(list)
+        for number, item in enumerate(found):
+            if item.words >= min_words:
+                for run in item.anchor_runs:
+                    index[run].append(number)
+        shared: Counter[tuple[int, int]] = Counter()
+        for members in index.values():
+            if 1 < len(members) <= common:
+                shared.update(itertools.combinations(members, 2))
+        return sorted(pair for pair, count in shared.items() if count >= min_shared)
+
+    @staticmethod
+    def _orient(documents: Sequence[Document], found: Sequence[Features], i: int, j: int) -> tuple[int, int]:
+        """(copy, original): the later-dated one is the copy, else the shorter, else the later path."""
+        first, second = documents[i], documents[j]
+        if first.date is not None and second.date is not None and first.date != second.date:
+            return (i, j) if first.date > second.date else (j, i)
+        if found[i].words != found[j].words:
+            return (i, j) if found[i].words < found[j].words else (j, i)
+        return (i, j) if first.path > second.path else (j, i)
+
+    @staticmethod
+    def _finding(
+        context: CheckContext, copy: Document, original: Document, measured: Similarity, options: Mapping[str, Any]
+    ) -> Finding:
+        rule = context.rule
+        identical = measured.wording >= options["identical"]
+        fields = {
+            "doc_a": copy.path,
+            "doc_b": original.path,
+            "how": "near-identical" if identical else "reworded",
+            "similarity": f"{measured.score:.2f}",
+            "wording": f"{measured.wording:.2f}",
+            "anchors": f"{measured.anchors:.2f}",
+        }
+        locations = tuple(span_location(d, *first_sentence(d)) for d in (copy, original))
+        return Finding(
+            # The same id whichever of the two is called the copy.
+            id=fingerprint(rule.id, None, [(copy.path, "document"), (original.path, "document")]),
+            rule=rule.id,
+            kind="near_copy",
+            severity=rule.severity,
+            message=rule.message.format(**fields),
+            subject=None,
+            locations=locations,
+        )

@@ -1,0 +1,163 @@
+"""Word .docx files: paragraphs and table cells in document order, one a line.
+
+The files are made with python-docx inside each test, like a newsroom's
+export: a headline, body paragraphs, a table of figures with a merged
+header cell, a line break inside a paragraph, and core properties.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+import docx
+import pytest
+
+from factcheck.model import ErrorEntry
+from factcheck.pipeline import extract_all
+from factcheck.sources import DEFAULT_INCLUDE, load_paths
+from factcheck.sources.docx import DocxError, read_docx
+
+PARAGRAPHS = [
+    "Flood defences fail as the Riverside bursts its banks",
+    "More than 1,200 homes were flooded on Thursday night, the county council said.",
+    "",
+    "The water rose by 2.4 metres in six hours.",
+]
+
+
+def _make_docx(path: Path) -> Path:
+    document = docx.Document()
+    document.core_properties.title = "Flood defences fail"
+    document.core_properties.author = "Maria Lopez"
+    document.core_properties.created = datetime(2025, 3, 14, 6, 10)
+    document.add_heading(PARAGRAPHS[0], level=1)
+    document.add_paragraph(PARAGRAPHS[1])
+    document.add_paragraph(PARAGRAPHS[2])
+    document.add_paragraph(PARAGRAPHS[3])
+    table = document.add_table(rows=3, cols=2)
+    header = table.cell(0, 0).merge(table.cell(0, 1))
+    header.text = "Damage by district"
+    table.cell(1, 0).text = "North"
+    table.cell(1, 1).text = "640 homes"
+    table.cell(2, 0).text = "South"
+    table.cell(2, 1).text = "560 homes"
+    broken = document.add_paragraph("Rescuers saved 86 people")
+    broken.add_run().add_break()
+    broken.add_run("overnight, police said.")
+    document.add_paragraph("Insurers put the damage at £60m.")
+    document.save(str(path))
+    return path
+
+
+EXPECTED_LINES = [
+    *PARAGRAPHS,
+    "Damage by district",  # a merged cell is read once
+    "North",
+    "640 homes",
+    "South",
+    "560 homes",
+    "Rescuers saved 86 people overnight, police said.",  # the line break is a space
+    "Insurers put the damage at £60m.",
+]
+
+
+def test_docx_text_is_paragraphs_and_cells_in_order(tmp_path: Path) -> None:
+    path = _make_docx(tmp_path / "story.docx")
+    [document], errors = load_paths([str(path)])
+    assert errors == []
+    assert document.text.split("\n") == EXPECTED_LINES
+    assert document.prose == document.text
+    assert (document.title, document.author, document.date) == ("Flood defences fail", "Maria Lopez", date(2025, 3, 14))
+
+
+def test_docx_locations_are_paragraph_numbers(tmp_path: Path) -> None:
+    path = _make_docx(tmp_path / "story.docx")
+    documents, _ = load_paths([str(path)])
+    [document] = documents
+    claims = extract_all(documents)[0]
+    where = {claim.text: document.position(claim.start) for claim in claims}
+    assert where["More than 1,200"] == (2, 1)
+    assert where["2.4 metres"] == (4, 19)
+    assert where["640"][0] == 7
+    assert where["86"] == (10, 16)
+    assert where["£60m"][0] == 11
+    for claim in claims:
+        assert document.text[claim.start : claim.end] == claim.text
+
+
+def test_docx_is_found_in_directories(tmp_path: Path) -> None:
+    assert "*.docx" in DEFAULT_INCLUDE
+    _make_docx(tmp_path / "story.docx")
+    (tmp_path / "other.txt").write_text("Plain text 3.\n", encoding="utf-8")
+    documents, errors = load_paths([str(tmp_path)])
+    assert errors == []
+    assert [Path(d.path).name for d in documents] == ["other.txt", "story.docx"]
+
+
+def test_docx_from_stdin_with_a_filename(tmp_path: Path) -> None:
+    data = _make_docx(tmp_path / "story.docx").read_bytes()
+    [document], errors = load_paths(["-"], stdin_filename="wire.docx", stdin=io.BytesIO(data))
+    assert errors == []
+    assert document.path == "wire.docx"
+    assert document.text.split("\n") == EXPECTED_LINES
+
+
+def _zip(entries: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in entries.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"This is not a Word file at all.\n",
+        b"PK\x03\x04" + b"\x00" * 40,
+        _zip({"hello.txt": "a zip, but no Word document in it"}),
+    ],
+    ids=["text", "truncated-zip", "zip-without-document"],
+)
+def test_corrupt_docx_is_an_error_entry(tmp_path: Path, data: bytes) -> None:
+    (tmp_path / "broken.docx").write_bytes(data)
+    (tmp_path / "good.txt").write_text("The flood hit 40 homes.\n", encoding="utf-8")
+    documents, errors = load_paths([str(tmp_path)])
+    assert [Path(d.path).name for d in documents] == ["good.txt"]
+    [error] = errors
+    assert Path(error.path).name == "broken.docx"
+    assert error.message.startswith("cannot read .docx: ")
+    with pytest.raises(DocxError):
+        read_docx(data)
+
+
+def test_corrupt_document_xml_is_an_error_entry(tmp_path: Path) -> None:
+    good = _make_docx(tmp_path / "story.docx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(good)) as archive:
+        entries = {name: archive.read(name).decode("utf-8", "replace") for name in archive.namelist()}
+    entries["word/document.xml"] = "<w:document><w:body><w:p>unclosed"
+    path = tmp_path / "mangled.docx"
+    path.write_bytes(_zip(entries))
+    documents, errors = load_paths([str(path)])
+    assert documents == []
+    assert [e.message.startswith("cannot read .docx: ") for e in errors] == [True]
+
+
+def test_template_placeholders_are_not_the_document_s(tmp_path: Path) -> None:
+    path = tmp_path / "plain.docx"
+    document = docx.Document()
+    document.add_paragraph("The flood hit 40 homes.")
+    document.save(str(path))
+    [loaded], _ = load_paths([str(path)])
+    assert (loaded.title, loaded.author, loaded.date) == (None, None, None)
+
+
+def test_empty_docx_is_an_error_entry(tmp_path: Path) -> None:
+    path = tmp_path / "empty.docx"
+    docx.Document().save(str(path))
+    documents, errors = load_paths([str(path)])
+    assert documents == []
+    assert errors == [ErrorEntry(str(path), "empty file")]
