@@ -33,6 +33,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+import regex
+
 from factcheck.checks.base import Check, CheckContext, Option, fingerprint
 from factcheck.extract.sentences import split_sentences
 from factcheck.model import Document, Finding, Location
@@ -101,11 +103,17 @@ def _containment(a: frozenset[str], b: frozenset[str]) -> float:
     return sum(1 for item in small if item in large) / len(small)
 
 
+_OPENING_WORDS = regex.compile(r"\S{1,60}(?:\s{1,5}\S{1,60}){0,4}")
+
+
 def span_location(document: Document, start: int, end: int) -> Location:
-    """A location for a stretch of a document's text that is not a claim (value and unit None)."""
+    """A location for a document's opening sentence: its first words marked, the sentence as context."""
+    sentence = document.text[start:end]
+    opening = _OPENING_WORDS.match(sentence)
+    mark_end = start + (opening.end() if opening else len(sentence))
     line, column = document.position(start)
-    end_line, end_column = document.position(max(start, end - 1))
-    text = document.text[start:end]
+    end_line, end_column = document.position(max(start, mark_end - 1))
+    text = document.text[start:mark_end]
     return Location(
         path=document.path,
         line=line,
@@ -113,11 +121,11 @@ def span_location(document: Document, start: int, end: int) -> Location:
         end_line=end_line,
         end_column=end_column + 1,
         start=start,
-        end=end,
+        end=mark_end,
         text=text,
         value=None,
         unit=None,
-        sentence=text,
+        sentence=sentence,
         sentence_offset=start,
     )
 

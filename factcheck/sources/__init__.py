@@ -17,6 +17,7 @@ from typing import BinaryIO, TextIO
 
 from factcheck.model import Document, ErrorEntry
 from factcheck.sources.chrome import strip_chrome
+from factcheck.sources.dateline import find_dateline
 from factcheck.sources.decode import UndecodableError, decode_bytes, strip_bom
 from factcheck.sources.discover import STDIN, discover
 from factcheck.sources.docx import DocxError, DocxText, read_docx
@@ -146,6 +147,7 @@ def _build(text: str, path: str) -> tuple[Document, list[ErrorEntry]]:
         problems.extend(page.problems)
     else:
         prose = strip_chrome(body)  # a page saved as text: only the article body is prose
+        fields = {"date": find_dateline(body)}  # "Published March 14, 2025" in the page header
     if front is not None:
         # Front matter says what the author meant; markup only fills the gaps.
         mine = {

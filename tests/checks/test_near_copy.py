@@ -77,7 +77,7 @@ def test_seed_000_is_reported_as_a_reworded_copy_of_001(seeds: list[Document], r
     copy, original = finding.locations
     assert (_rel(copy.path), copy.line, copy.column) == (COPY, 1, 1)
     assert (_rel(original.path), original.line, original.column) == (ORIGINAL, 140, 1)
-    assert original.text.startswith("As US President Donald Trump sat in the Oval Office")
+    assert original.sentence.startswith("As US President Donald Trump sat in the Oval Office")
     # Both documents stay in the run: their claims are compared by the other rules.
     claims = {_rel(d.path): c for d, c in zip(analysis.documents, analysis.claims, strict=True)}
     assert len(claims) == 5
@@ -158,4 +158,4 @@ def test_a_docx_copy_is_located_by_paragraph(tmp_path: Path, rules: dict[str, Ru
     [finding] = NearCopy().run(_context(documents, rules["documents.near_copy"]))
     [word_location] = [loc for loc in finding.locations if loc.path.endswith("wire.docx")]
     assert word_location.line == 3  # the third paragraph: heading, empty paragraph, then the story
-    assert word_location.text.startswith("Officials in Valencia said on Tuesday")
+    assert word_location.sentence.startswith("Officials in Valencia said on Tuesday")
