@@ -83,7 +83,7 @@ def _continue_from(prose: str, first: Claim, second: Claim) -> Claim:
     gap = prose[first.end : second.start]
     if not _FROM_TO_GAP.fullmatch(gap):
         return second
-    return replace(second, subject=first.subject, subject_key=first.subject_key, aspect=first.aspect)
+    return replace(second, subject=first.subject, subject_key=first.subject_key)
 
 
 def _claim(

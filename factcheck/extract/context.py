@@ -78,8 +78,9 @@ _NOT_SOURCES = frozenset("The This That It He She They We I But And In On At As 
 
 
 def _words(text: str, start: int, end: int, limit: int) -> list[tuple[int, int, str]]:
+    # Bound the search: a long run without words ("1 1 1 ...") must not be rescanned per number.
     out = []
-    for match in _WORD.finditer(text, start, end):
+    for match in _WORD.finditer(text, start, min(end, start + 45 * limit)):
         out.append((match.start(), match.end(), match.group()))
         if len(out) >= limit:
             break

@@ -1,16 +1,23 @@
 """The compiled patterns of the number grammar, built once from the vocabularies.
 
-Two patterns do the scanning:
+This module owns the *surface forms*: which strings can be a number, a unit,
+a currency, a qualifier.  It holds no logic about what they mean (that is
+``numbers`` for arithmetic and ``scanner`` for assembling mentions).
 
-* ``NOT_CLAIMS`` finds things that contain digits but are not claims (URLs,
-  phone numbers, IP addresses, versions, times of day, "9/11", "COVID-19",
-  "G7"); the scanner blanks them before looking for numbers.
-* ``ATOM`` finds one numeric mention: a date, a decade, a year range, or a
-  number with its currency, scale and unit.  Qualifiers and ranges are read
-  around atoms by the scanner, not here, which keeps this pattern linear.
+Scanning is anchor-driven so that running text costs one fast pass:
+
+* the anchors are the only patterns searched over the whole text: ``skip``
+  (URLs, names such as "Catch-22" listed in the vocabulary), ``digit``,
+  ``month_anchor`` and number words (found by the scanner with a set lookup
+  of the text's words, ``word_anchor`` being the slow fallback).  Each of
+  these is a simple pattern the regex engine runs at tens of MB/s.
+* every other pattern is *matched* at a known position (``token``,
+  ``not_claim``, ``date``, suffixes after a number) or searched backwards
+  (``REVERSE``) from the start of a number over a short window (prefixes,
+  qualifiers).  None of them is ever searched across the text.
 
 Every quantifier is bounded, so no input can make these patterns backtrack
-catastrophically.
+catastrophically (``benchmarks/bench_pathological.py`` checks this).
 """
 
 from __future__ import annotations
@@ -25,23 +32,52 @@ from factcheck.extract.vocab import vocab
 
 
 def alternation(words: Iterable[str]) -> str:
-    """Regex alternation of literal words, longest first so "km/h" beats "km"."""
+    """Regex alternation of literal words, longest first so "km/h" beats "km".
+
+    A space in a word matches one to three spaces ("per  cent").
+    """
     unique = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s{1,3}") for w in unique)
+    return "|".join(regex.escape(w).replace(r"\ ", r"[ \t]{1,3}") for w in unique)
 
 
 @dataclass(frozen=True, slots=True)
 class Grammar:
-    """The compiled patterns."""
+    """The compiled patterns; see the module docstring for how each is used."""
 
-    not_claims: regex.Pattern[str]
-    atom: regex.Pattern[str]
+    skip: regex.Pattern[str]
+    digit: regex.Pattern[str]
+    month_anchor: regex.Pattern[str]
+    word_anchor: regex.Pattern[str]
+    phrase_anchor: regex.Pattern[str]
+    fraction_of_time: regex.Pattern[str]
+    starter_words: frozenset[str]
+    token: regex.Pattern[str]
+    separator: regex.Pattern[str]
+    not_claim: regex.Pattern[str]
+    date: regex.Pattern[str]
+    decade: regex.Pattern[str]
+    year_range: regex.Pattern[str]
+    token_end: regex.Pattern[str]
+    prefix: regex.Pattern[str]
+    weekday_before: regex.Pattern[str]
+    scale_glued: regex.Pattern[str]
+    scale_spaced: regex.Pattern[str]
+    unit_glued: regex.Pattern[str]
+    tail: regex.Pattern[str]
+    per_unit: regex.Pattern[str]
+    scale_after_currency: regex.Pattern[str]
+    minor: regex.Pattern[str]
     qualifier_before: regex.Pattern[str]
     trailing_qualifier: regex.Pattern[str]
+    or_equal: regex.Pattern[str]
+    percent_of: regex.Pattern[str]
     connector: regex.Pattern[str]
+    bound_pair: regex.Pattern[str]
+    ratio: regex.Pattern[str]
+    qualifier_last_words: frozenset[str]
 
 
-_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\\.?|Tue\\.?|Tues\\.?|Wed\\.?|Thu\\.?|Thurs\\.?|Fri\\.?|Sat\\.?|Sun\\.?"
+_VULGAR_CLASS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 
 
 def _month_names() -> str:
@@ -54,105 +90,235 @@ def _month_names() -> str:
     return "|".join(sorted(names, key=lambda n: (-len(n), n)))
 
 
+def _weekday_names() -> str:
+    return alternation(w.capitalize() for w in vocab().weekdays)
+
+
+def _number_word_lists() -> tuple[list[str], list[str]]:
+    """(words that can start a number, every word a number run may contain)."""
+    v = vocab()
+    starters = [
+        *v.units,
+        *v.tens,
+        *v.hundreds,
+        *v.dozens,
+        *v.scale_words,
+        *v.denominators,
+    ]
+    inner = [*starters, *v.compound_denominators, *v.sign_words]
+    return starters, inner
+
+
+def _unit_forms(exclude: frozenset[str] = frozenset()) -> str:
+    """Unit forms longest first ("km/h" before "km"); short or capitalised forms keep their case."""
+    forms = sorted((f for f in vocab().unit_forms if f not in exclude), key=lambda f: (-len(f), f))
+    parts = []
+    for form in forms:
+        pattern = alternation([form])
+        sensitive = len(form) <= 3 or any(ch.isupper() for ch in form)
+        parts.append(pattern if sensitive else f"(?i:{pattern})")
+    return "|".join(parts)
+
+
 def _build() -> Grammar:
     v = vocab()
+    starters, inner = _number_word_lists()
+    start_words = alternation(starters)
+    run_words = alternation(inner)
     month = f"(?:{_month_names()})(?![A-Za-z])"
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     year4 = r"(?:1[5-9]\d{2}|20\d{2}|2100)"
-    weekday = rf"(?:(?P<weekday>{_WEEKDAYS}),?\s{{1,3}})?"
-    date = (
-        rf"(?P<date>{weekday}(?:"
-        rf"(?P<d_month1>{month})\s{{1,3}}(?P<d_day1>{day})(?![\d:])(?:,?\s{{1,3}}(?P<d_year1>{year4}))?(?!\d)"
-        rf"|(?P<d_day2>{day})\s{{1,3}}(?:of\s{{1,3}})?(?P<d_month2>{month})(?:,?\s{{1,3}}(?P<d_year2>{year4}))?(?!\d)"
-        rf"|(?P<d_month3>{month}),?\s{{1,3}}(?P<d_year3>{year4})(?!\d)"
-        rf"|(?P<d_iso>{year4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\d-])"
-        r"))"
-    )
-    decade = r"(?P<decade>(?<![\w'’])(?:(?P<dec_century>1[5-9]|20)(?P<dec_digit>\d)0|['’](?P<dec_short>\d)0)['’]?s(?![\w]))"
-    year_range = rf"(?P<yrange>(?<![\w.,$€£¥-])(?P<yr1>{year4})\s{{0,1}}[-–/]\s{{0,1}}(?P<yr2>{year4}|\d{{2}})(?![\w%,.]\d|\d|%|\s?per\s?cent))"
 
-    currency_prefix = alternation(v.currency_prefixes)
-    number_words = alternation([*v.units, *v.tens, "hundred", "dozen", *v.scale_words])
-    wordnum = (
-        rf"(?P<words>\b(?:(?:a|an)\s{{1,3}})?(?:{number_words})(?:(?:\s{{1,3}}and\s{{1,3}}|[\s-]{{1,3}})(?:{number_words})){{0,10}}\b)"
+    skip_literals = alternation(v.not_claims)
+    skip = regex.compile(rf"(?:https?://|www\.)[^\s<>\"')\]]{{1,2048}}|(?<![\w])(?:{skip_literals})(?![\w])")
+    digit = regex.compile(rf"[\d{_VULGAR_CLASS}]{{1,64}}|\.(?=\d)")
+    month_anchor = regex.compile(rf"(?<![\w])(?:{month})")
+    word_anchor = regex.compile(rf"(?<![\w])(?i:{start_words})(?![\w])")
+    standalone = alternation(v.standalone)
+    time_units = alternation(v.article_time_units)
+    phrase_anchor = regex.compile(
+        rf"(?<![\w])(?:(?P<standalone>(?i:{standalone}))(?=[ \t]{{1,3}}(?i:of)(?![\w]))"
+        rf"|(?P<article>(?i:an?))[ \t]{{1,3}}(?P<timeunit>(?i:{time_units}))(?![\w-]))"
     )
+    fraction_of_time = regex.compile(
+        rf"[ \t]{{1,3}}(?i:of)[ \t]{{1,3}}(?i:an?)[ \t]{{1,3}}(?P<timeunit>(?i:{time_units}))(?![\w-])"
+    )
+
+    # One token of a number run.  Digit styles are tried most specific first.
     digits = (
-        r"(?P<digits>"
-        r"\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,12})?(?!,?\d)"
-        r"|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3}){1,5}(?![\d.,]\d|\d)"
-        r"|\d{1,15}(?:\.\d{1,12})?(?!\d)"
-        r"|\.\d{1,12}(?!\d)"
-        r")"
+        r"(?P<sci>(?P<mant>\d{1,15}(?:\.\d{1,12})?)"
+        r"(?:[eE](?P<exp>[+-]?\d{1,3})|[ \t]{0,1}[x×][ \t]{0,1}10\^(?P<exp2>[+-]?\d{1,3})))(?![\w.])"
+        r"|(?P<pow>(?P<base>\d{1,15}(?:\.\d{1,12})?)\^(?P<powexp>[+-]{0,2}\d{1,3}))(?!\d)"
+        r"|(?P<frac>(?P<fnum>\d{1,3})[ \t]{0,1}/[ \t]{0,1}(?P<fden>\d{1,3}))(?![\d/])"
+        r"|(?P<indian>\d{1,2}(?:,\d{2}){1,4},\d{3}(?:\.\d{1,12})?)(?![\d,]|\.\d)"
+        r"|(?P<thou>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,12})?)(?!\d|,\d|\.\d)"
+        r"|(?P<euro>\d{1,3}(?:\.\d{3}){1,6},\d{1,3})(?!\d|[,.]\d)"
+        r"|(?<!\d,)(?P<dcomma>\d{1,6},\d{1,2})(?![\d]|,\d|\.\d)"
+        r"|(?P<spaced>\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3}){1,5}(?:\.\d{1,12})?)(?!\d|[.,]\d|[ \t]{0,1}/)"
+        r"|(?P<plain>\d{1,15}(?:\.\d{1,12})?|\.\d{1,12})(?!\d)"
     )
-    scale_suffix = alternation(v.scale_suffixes)
-    scale_word = alternation(v.scale_words)
-    scale = rf"(?P<scale>(?<=\d)(?:{scale_suffix})(?![A-Za-z])|\s{{0,1}}(?:bn|mn|tn|trn|mln|bln)\.?(?![A-Za-z])|\s{{1,3}}(?i:{scale_word})s?(?![A-Za-z]))"
+    token = regex.compile(
+        rf"(?:{digits})"
+        rf"|(?P<vulgar>[{_VULGAR_CLASS}])"
+        rf"|(?<![\w])(?P<numword>(?i:{run_words}))(?![\w])"
+        # "and", "a", "of", "point" belong to the run only before another number word
+        rf"|(?<![\w])(?P<connector>(?i:and|an?|of|point))"
+        rf"(?=[ \t]{{1,3}}(?:[\d{_VULGAR_CLASS}]|(?i:(?:an?|of)[ \t]{{1,3}})?(?i:{run_words})(?![\w])))"
+    )
+    separator = regex.compile(r"(?P<hyphen>[ \t]{0,3}[-‐‑][ \t]{0,3})|[ \t\u00a0]{1,3}")
 
-    sensitive = [f for f in v.unit_forms if len(f) <= 3 or any(ch.isupper() for ch in f)]
-    insensitive = [f for f in v.unit_forms if f not in sensitive]
+    not_claim = regex.compile(
+        r"(?P<ip>\d{1,3}(?:\.\d{1,3}){3})(?!\.?\d)"
+        r"|(?P<version>\d{1,4}(?:\.\d{1,4}){2,5})(?![\w]|\.\d)"
+        r"|(?P<phone>(?:\d{3}[ .-])\d{3}[ .-]\d{4}(?!\d)|\d{1,4}(?:-\d{2,5}){2,4}(?:/\d{2,5})?(?![\d-]))"
+        r"|(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]{0,1}[AaPp]\.?[Mm]\.?)?(?![\w:])"
+        r"|\d{1,2}(?:[.:]\d{2})?[ \t]{0,1}(?:a\.m\.|p\.m\.|am|pm|AM|PM|a\.m|p\.m)(?![\w]))"
+        r"|(?P<slash>\d{1,4}(?:[ \t]{0,1}/[ \t]{0,1}\d{1,4}){1,2})(?![\w/])"
+    )
+
+    date = regex.compile(
+        rf"(?P<d_month1>{month})[ \t]{{1,3}}(?P<d_day1>{day})(?![\d:,.]\d|\d|[ \t]{{0,1}}%)"
+        rf"(?:,?[ \t]{{1,3}}(?P<d_year1>{year4})(?!\d))?"
+        rf"|(?P<d_day2>{day})[ \t]{{1,3}}(?:of[ \t]{{1,3}})?(?P<d_month2>{month})"
+        rf"(?:,?[ \t]{{1,3}}(?P<d_year2>{year4})(?!\d))?"
+        rf"|(?P<d_month3>{month}),?[ \t]{{1,3}}(?P<d_year3>{year4})(?!\d)"
+        rf"|(?P<d_iso>{year4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\d-])"
+    )
+    decade = regex.compile(r"(?:(?P<dec_century>1[5-9]|20)(?P<dec_digit>\d)0|['’](?P<dec_short>\d)0)['’]?s(?![\w])")
+    year_range = regex.compile(
+        rf"(?P<yr1>{year4})[ \t]{{0,1}}[-–/][ \t]{{0,1}}(?P<yr2>{year4}|\d{{2}})"
+        r"(?![\w%,.]\d|\d|%|[ \t]{0,1}(?i:per[ \t]{0,1}cent|percent))"
+    )
+    token_end = regex.compile(r"[\w.,/:'’+-]{0,2048}")
+
+    # Prefixes, read backwards from the number's first character.
+    currency_prefix = alternation([*v.currency_prefixes, *v.currency_symbols])
+    codes = alternation(c for c in v.currency_prefixes if len(c) == 3 and c.isalpha() and c.isupper())
+    scale_letters = alternation(v.scaled_codes)
+    prefix = regex.compile(
+        rf"(?r)(?:(?<![\w])(?P<scaledp>(?:{scale_letters})(?:{codes}))"
+        rf"|(?<![A-Za-z])(?P<cur>{currency_prefix}))[ \t]{{0,1}}"
+        rf"(?P<csign>[-−][ \t]{{0,1}})?$"
+        rf"|(?<![\w])(?P<signword>(?i:{alternation(v.sign_words)}))[ \t]{{1,3}}$"
+        rf"|(?P<sign>[-−+])(?P<signspace>[ \t]{{0,1}})$"
+        rf"|(?<![\w])(?P<article>(?i:an?))[ \t]{{1,3}}$"
+    )
+    weekday_before = regex.compile(rf"(?r)(?<![\w])(?P<weekday>{_weekday_names()}),?[ \t]{{1,3}}$")
+
+    # Suffixes, matched at the end of the number.
+    glued = {s: m for s, m in v.scale_suffixes.items()}
+    scale_glued = regex.compile(rf"(?P<scale>{alternation(glued)})(?![A-Za-z0-9])")
+    scale_spaced = regex.compile(rf"[ \t]{{1,2}}(?P<scale>{alternation(v.spaced_suffixes)})(?![A-Za-z0-9])")
+    glued_only = frozenset(s for s in v.scale_suffixes if s not in v.spaced_suffixes)
+    unit_glued = regex.compile(rf"(?P<unit>{_unit_forms(glued_only)})(?![A-Za-z0-9²³])")
     time_forms = alternation(v.time_units)
-    percent = r"(?P<percent>\s{0,2}%|\s{1,3}(?i:per\s{0,1}cent|percent|pct)\b)"
-    points = r"(?P<points>\s{1,3}(?i:percentage\s{1,3}points?|percentage-points?|pct\.?\s{1,3}points?|ppts?|pp|basis\s{1,3}points?|bps|bp)\b)"
-    age = r"(?P<age>[\s-]{1,2}(?i:years?|yrs?)[\s-]{1,2}old\b|[\s-](?i:year-olds?)\b)"
-    unit = (
-        rf"(?P<unit>(?:\s{{0,2}}|-)(?:(?:{alternation(sensitive)})|(?i:{alternation(insensitive)}))(?![A-Za-z0-9²³]))"
+    one_letter = [w for w in v.currency_words if len(w) == 1]
+    currency_words = alternation(w for w in v.currency_words if len(w) > 1)
+    # One-letter currency words ("50p") only glue to the digits.
+    glued_letter = f"|(?:{alternation(one_letter)})(?![\\w])" if one_letter else ""
+    symbols = alternation(v.currency_symbols)
+    per_forms = alternation(v.per_units)
+    per_unit = regex.compile(
+        # "km/ms", "metres per second"; "barrels a day" stays barrels (the rate is context)
+        rf"(?:[ \t]{{0,1}}/[ \t]{{0,1}}|[ \t]{{1,3}}(?i:per)[ \t]{{1,3}})"
+        rf"(?P<perunit>(?i:{per_forms}))(?![A-Za-z0-9])"
     )
-    duration = rf"(?P<duration>(?:\s{{1,3}}|-)(?i:{time_forms})(?![A-Za-z]))"
-    currency_word = rf"(?P<curword>\s{{1,3}}(?i:{alternation(v.currency_words)})\b)"
-    ordinal = r"(?P<ordinal>(?<=\d)(?:st|nd|rd|th)(?![A-Za-z]))"
-    tail = rf"(?:{ordinal}|{points}|{percent}|{age}|{currency_word}|{duration}|{unit})?"
-
-    fractions = alternation(v.fractions)
-    fraction_duration = (
-        rf"(?P<fracdur>\b(?P<frac>(?i:{fractions}))\s{{1,3}}(?:of\s{{1,3}})?(?i:a|an)\s{{1,3}}(?P<fracunit>(?i:century|decade|year|month|week|day|hour))\b)"
+    tail = regex.compile(
+        r"(?P<points>[ \t]{1,3}(?i:percentage[ \t]{1,3}points?|percentage-points?|pct\.?[ \t]{1,3}points?"
+        r"|ppts?|pp|basis[ \t]{1,3}points?|bps|bp)(?![\w]))"
+        r"|(?P<percent>[ \t]{0,2}%"
+        r"|[ \t]{1,3}(?i:per[ \t]{0,1}cents?|percents?|percentage(?![ \t-]{1,3}points?)|pct)(?![\w]))"
+        r"|(?P<age>[ \t-]{1,2}(?i:years?|yrs?)[ \t-]{1,2}(?i:old)(?![\w])|[ \t-](?i:year-olds?)(?![\w]))"
+        rf"|(?P<curword>(?:[ \t]{{0,3}}|-)(?i:{currency_words})(?![\w]){glued_letter})"
+        rf"|[ \t]{{1,3}}(?P<scaledcode>(?:{scale_letters})(?i:{codes}))(?![\w])"
+        rf"|(?P<cursym>[ \t]{{0,1}}(?:{symbols}))(?![ \t]{{0,1}}\d)"
+        rf"|(?P<duration>(?:[ \t]{{1,3}}|-)(?i:{time_forms})(?![A-Za-z]))"
+        rf"|(?P<unit>(?:[ \t]{{0,2}}|-)(?P<unitform>{_unit_forms()})(?![A-Za-z0-9²³]))"
+        rf"|(?P<bunit>[ \t]{{0,2}}(?P<open>[(\[{{<])(?P<bform>{_unit_forms()})(?P<close>[)\]}}>]))"
+        r"|(?P<ordinal>(?:st|nd|rd|th))(?![A-Za-z])"
     )
-    one_duration = r"(?P<onedur>\b(?i:a|an|one)\s{1,3}(?P<oneunit>(?i:century|decade))\b)"
-    standalone = alternation([w for w in v.standalone if " " in w])
-    standalone_group = rf"(?P<standalone>\b(?i:{standalone})\b)"
-    fraction_share = rf"(?P<fraction>\b(?i:{fractions})\b)(?=\s{{1,3}}(?i:of)\b)"
-
-    number = (
-        rf"(?P<number>(?<![\w.,$€£¥₽₹₴₩])(?:(?P<cur>{currency_prefix})\s{{0,1}})?"
-        rf"(?P<sign>(?<![\w])[-−+])?"
-        rf"(?:{digits}|{wordnum})"
-        rf"(?P<plus>\+|-plus\b)?"
-        rf"{scale}?"
-        rf"{tail})"
-    )
-    atom = regex.compile(
-        f"{date}|{decade}|{year_range}|{fraction_duration}|{one_duration}|{standalone_group}|{fraction_share}|{number}",
-        regex.VERSION0,
-    )
-
-    prefix_codes = alternation(c for c in v.currency_prefixes if c.isalpha())
-    not_claims = regex.compile(
-        "|".join(
-            (
-                r"(?:https?://|www\.)[^\s<>\"')\]]{1,2048}",
-                r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}",
-                r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.])",
-                r"(?<![\w.])[vV]?\d{1,4}(?:\.\d{1,4}){2,5}(?![\w]|\.\d)",
-                r"(?<![\w.])v\d{1,4}(?:\.\d{1,4}){0,3}\b",
-                r"(?<![\w.+])(?:\+\d{1,3}[\s.-]{0,1})?(?:\(\d{2,4}\)\s{0,1}|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d)",
-                r"(?<![\w.:])\d{1,2}:\d{2}(?::\d{2})?(?:\s{0,1}(?:[AaPp]\.?[Mm]\.?))?(?![\w:])",
-                r"(?<![\w.,])\d{1,2}(?:[.:]\d{2})?\s{0,1}(?:a\.m\.|p\.m\.|am|pm|AM|PM)(?![\w])",
-                r"(?<![\w/])\d{1,4}(?:/\d{1,4}){1,2}(?![\w/])",
-                r"#\d{1,9}\b",
-                rf"(?<![\w-])(?!(?i:mid|pre|post|early|late|non|anti|over|under|top|sub|up|all|some|about)-)(?!(?:{prefix_codes})\d)[A-Za-z]{{1,12}}-?\d{{1,6}}[A-Za-z0-9]{{0,8}}(?:-\d{{1,4}})?(?![\w])",
-                r"(?<![\w.,])\d{1,6}[A-Za-z]{1,3}\d{1,6}[A-Za-z0-9]{0,6}(?![\w])",
-                r"(?m)^[ \t]{0,3}\d{1,3}[.)](?=[ \t]{1,8}\S)",
-            )
-        ),
-        regex.VERSION0,
+    scale_after_currency = regex.compile(rf"[ \t]{{1,3}}(?P<scale>(?i:{alternation(v.scale_words)}))(?![\w])")
+    minor_words = alternation(w for m in v.minor_units.values() for w in m.words)
+    small_words = alternation([*v.units, *v.tens])
+    minor = regex.compile(
+        rf"(?:[ \t]{{1,3}}(?i:and))?[ \t]{{1,3}}"
+        rf"(?P<amount>\d{{1,2}}|(?i:{small_words})(?:[ \t-]{{1,3}}(?i:{alternation(v.units)}))?)"
+        rf"(?![\w.,]\d|[\w])(?:[ \t]{{1,3}}(?P<word>(?i:{minor_words}))(?![\w]))?"
     )
 
-    all_qualifiers = alternation(v.qualifiers)
+    # Qualifiers, read backwards from the number (or after it).
+    plain_qualifiers = alternation(w for w in v.qualifiers if w[0].isalpha() or w[0] in "~")
+    symbol_qualifiers = alternation(w for w in v.qualifiers if not (w[0].isalpha() or w[0] in "~"))
+    comparative_words = alternation(w for c in v.comparatives for w in c.words)
+    # Alternatives are tried in order, right to left: the inclusive comparatives
+    # first ("less than or equal to" must not stop at "equal to"), then the
+    # listed phrases ("no more than" must not stop at "more than"), then "more than".
     qualifier_before = regex.compile(
-        rf"(?i:(?<![\w])(?P<between>between|from)\s{{1,3}}$|(?<![\w])(?P<qual>{all_qualifiers})\s{{1,3}}(?:(?:between|from)\s{{1,3}})?$)",
+        rf"(?r)(?i:(?<![\w])(?P<between>between|from)[ \t]{{1,3}}$"
+        rf"|(?<![\w])(?:(?P<cmp1>{comparative_words})[ \t]{{1,3}}than"
+        rf"(?P<oreq1>[ \t]{{1,3}}or[ \t]{{1,3}}equal(?:[ \t]{{1,3}}to)?)"
+        rf"|(?P<cmp2>{comparative_words})[ \t]{{1,3}}or[ \t]{{1,3}}equal(?:[ \t]{{1,3}}(?:to|than))?"
+        rf"|equal[ \t]{{1,3}}to[ \t]{{1,3}}or[ \t]{{1,3}}(?P<cmp3>{comparative_words})(?:[ \t]{{1,3}}than)?"
+        rf"|(?P<qual>{plain_qualifiers})"
+        rf"|(?P<cmp4>{comparative_words})[ \t]{{1,3}}than)[ \t]{{1,3}}(?:(?P<opener>between|from)[ \t]{{1,3}})?$"
+        rf"|(?<![=<>])(?P<symqual>{symbol_qualifiers})[ \t]{{0,3}}$)"
     )
-    trailing_qualifier = regex.compile(rf"\s{{1,3}}(?i:{alternation(v.trailing_qualifiers)})\b")
-    connector = regex.compile(r"(?i:\s{0,3}(?:-|–|—|to|and|through|till|until)\s{0,3})")
-    return Grammar(not_claims, atom, qualifier_before, trailing_qualifier, connector)
+    last_words = {w.split()[-1].lower() for w in v.qualifiers} | {"than", "to", "equal", "between", "from"}
+    last_words |= {w.lower() for c in v.comparatives for w in c.words}
+    trailing = alternation(v.trailing_qualifiers)
+    number_start = rf"(?:[-−+]?[\d{_VULGAR_CLASS}]|(?i:{start_words})(?![\w]))"
+    # "200 or greater" but not "200 or greater than 190", which is its own mention.
+    no_number = rf"(?![ \t]{{0,3}}(?i:than[ \t]{{1,3}})?{number_start})"
+    trailing_qualifier = regex.compile(rf"[ \t]{{1,3}}(?P<trail>(?i:{trailing}))(?![\w]){no_number}")
+    or_equal = regex.compile(rf"[ \t]{{1,3}}(?i:or[ \t]{{1,3}}equal(?:[ \t]{{1,3}}(?:to|than))?)(?![\w]){no_number}")
+    percent_of = regex.compile(
+        r"(?r)(?:^|[.;:!?(\n][ \t]{0,3})(?P<pw>(?i:percents?|per[ \t]{0,1}cents?|percentage))"
+        r"[ \t]{1,3}(?i:of)[ \t]{1,3}$"
+    )
+    connector = regex.compile(
+        r"(?P<pad1>[ \t]{0,3})(?P<word>-|–|—|~|(?i:to|and|through|thru|till|until))(?P<pad2>[ \t]{0,3})"
+    )
+    bound_pair = regex.compile(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?i:and|but|,)?[ \t]{0,3}")
+    ratio = regex.compile(rf"[ \t]{{1,3}}(?P<word>(?i:{alternation(v.ratio_words)}))[ \t]{{1,3}}")
+    return Grammar(
+        skip=skip,
+        digit=digit,
+        month_anchor=month_anchor,
+        word_anchor=word_anchor,
+        phrase_anchor=phrase_anchor,
+        fraction_of_time=fraction_of_time,
+        starter_words=frozenset(w.lower() for w in starters),
+        token=token,
+        separator=separator,
+        not_claim=not_claim,
+        date=date,
+        decade=decade,
+        year_range=year_range,
+        token_end=token_end,
+        prefix=prefix,
+        weekday_before=weekday_before,
+        scale_glued=scale_glued,
+        scale_spaced=scale_spaced,
+        unit_glued=unit_glued,
+        tail=tail,
+        per_unit=per_unit,
+        scale_after_currency=scale_after_currency,
+        minor=minor,
+        qualifier_before=qualifier_before,
+        trailing_qualifier=trailing_qualifier,
+        or_equal=or_equal,
+        percent_of=percent_of,
+        connector=connector,
+        bound_pair=bound_pair,
+        ratio=ratio,
+        qualifier_last_words=frozenset(last_words),
+    )
+
+
+@functools.cache
+def phone_plus() -> regex.Pattern[str]:
+    """International phone numbers, matched at a "+": "+1-222-2222/2222", "+44 20 7946 0958"."""
+    return regex.compile(r"\+\d{1,3}(?:[ .-]\(?\d{1,5}\)?){2,5}(?:/\d{2,5})?(?!\d)")
 
 
 @functools.cache

@@ -49,9 +49,11 @@ def find_dateline(text: str) -> date | None:
     lines = [line for line in head.split("\n") if line.strip()][:_HEAD_LINES]
     dates = [m.group("date") for m in (alone.match(line) for line in lines) if m]
     if len(dates) == 1:
-        return parse_date(_clean(dates[0]))
+        only: date | None = parse_date(_clean(dates[0]))
+        return only
     return None
 
 
 def _clean(text: str) -> str:
-    return regex.sub(r"(?<=\d)(?:st|nd|rd|th)\b|\.", "", regex.sub(r"\s+", " ", text)).strip()
+    spaced = " ".join(text.split())
+    return str(regex.sub(r"(?<=\d)(?:st|nd|rd|th)\b|\.", "", spaced)).strip()
