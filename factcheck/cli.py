@@ -106,6 +106,14 @@ def _use_color(args: argparse.Namespace, stream: TextIO) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
+def _width(stream: TextIO, default: int) -> int | None:
+    """Terminal width: rich detects it on a terminal; elsewhere $COLUMNS, else ``default``."""
+    if stream.isatty():
+        return None
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) >= 40 else default
+
+
 @contextlib.contextmanager
 def _output(path: str | None) -> Iterator[TextIO]:
     if path is None:
@@ -207,7 +215,7 @@ def _run_check(args: argparse.Namespace) -> int:
         if args.statistics:
             _write_statistics(report, stream)
         else:
-            width = None if stream.isatty() else 100
+            width = _width(stream, 100)
             options = ReportOptions(color=_use_color(args, stream), width=width, tool_version=__version__, rules=rules)
             writer(report, stream, options)
     fail_on = args.fail_on or config.fail_on or "error"
@@ -249,7 +257,7 @@ def _run_claims(args: argparse.Namespace) -> int:
         elif args.format == "csv":
             claims_report.write_csv(rows, stream)
         else:
-            width = None if stream.isatty() else 160
+            width = _width(stream, 160)
             claims_report.write_rich(rows, stream, color=_use_color(args, stream), width=width)
     return EXIT_OK
 
@@ -260,7 +268,7 @@ def _run_rules(args: argparse.Namespace) -> int:
 
     rules = load_rules(_split(args.rules))
     with _output(args.output) as stream:
-        width = None if stream.isatty() else 100
+        width = _width(stream, 100)
         color = _use_color(args, stream)
         if args.command == "rules":
             rules_report.write_rule_list(rules, stream, color=color, width=width)
