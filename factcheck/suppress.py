@@ -27,9 +27,9 @@ from dataclasses import dataclass
 
 import regex
 
-from factcheck.checks.base import fingerprint
+from factcheck.checks.base import fingerprint, span_location
 from factcheck.errors import UsageError
-from factcheck.model import Document, Finding, Location, Severity
+from factcheck.model import Document, Finding, Severity
 
 UNUSED_RULE = "suppressions.unused"
 
@@ -161,14 +161,8 @@ def _per_file_ignored(finding: Finding, per_file_ignores: Sequence[tuple[str, Se
 
 
 def _unused_finding(suppression: Suppression, document: Document) -> Finding:
-    line, column = document.position(suppression.start)
-    end_line, end_column = document.position(max(suppression.start, suppression.end - 1))
-    text = document.text[suppression.start : suppression.end]
-    location = Location(
-        path=suppression.path, line=line, column=column, end_line=end_line, end_column=end_column + 1,
-        start=suppression.start, end=suppression.end, text=text, value=None, unit=None,
-        sentence=text, sentence_offset=suppression.start,
-    )  # fmt: skip
+    location = span_location(document, suppression.start, suppression.end)
+    text = location.text
     rules = ", ".join(suppression.rules) or "all rules"
     return Finding(
         id=fingerprint(UNUSED_RULE, rules, [(suppression.path, text)]),

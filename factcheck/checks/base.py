@@ -76,24 +76,44 @@ class Check:
         raise NotImplementedError
 
 
-def location(document: Document, claim: Claim) -> Location:
-    """Where a claim sits, with its sentence for the report."""
-    line, column = document.position(claim.start)
-    end_line, end_column = document.position(max(claim.start, claim.end - 1))
-    sentence = document.text[claim.sentence_start : claim.sentence_end]
+def span_location(
+    document: Document,
+    start: int,
+    end: int,
+    *,
+    sentence: tuple[int, int] | None = None,
+    value: float | None = None,
+    unit: str | None = None,
+) -> Location:
+    """A location for ``document.text[start:end]``, with its sentence (default: the span itself) as context."""
+    line, column = document.position(start)
+    end_line, end_column = document.position(max(start, end - 1))
+    sentence_start, sentence_end = sentence if sentence is not None else (start, end)
     return Location(
         path=document.path,
         line=line,
         column=column,
         end_line=end_line,
         end_column=end_column + 1,
-        start=claim.start,
-        end=claim.end,
-        text=claim.text,
+        start=start,
+        end=end,
+        text=document.text[start:end],
+        value=value,
+        unit=unit,
+        sentence=document.text[sentence_start:sentence_end],
+        sentence_offset=sentence_start,
+    )
+
+
+def location(document: Document, claim: Claim) -> Location:
+    """Where a claim sits, with its sentence for the report."""
+    return span_location(
+        document,
+        claim.start,
+        claim.end,
+        sentence=(claim.sentence_start, claim.sentence_end),
         value=claim.value,
         unit=claim.unit,
-        sentence=sentence,
-        sentence_offset=claim.sentence_start,
     )
 
 

@@ -35,7 +35,7 @@ from typing import Any, ClassVar
 
 import regex
 
-from factcheck.checks.base import Check, CheckContext, Option, fingerprint
+from factcheck.checks.base import Check, CheckContext, Option, fingerprint, span_location
 from factcheck.extract.sentences import split_sentences
 from factcheck.model import Document, Finding, Location
 
@@ -106,28 +106,11 @@ def _containment(a: frozenset[str], b: frozenset[str]) -> float:
 _OPENING_WORDS = regex.compile(r"\S{1,60}(?:\s{1,5}\S{1,60}){0,4}")
 
 
-def span_location(document: Document, start: int, end: int) -> Location:
+def opening_location(document: Document, start: int, end: int) -> Location:
     """A location for a document's opening sentence: its first words marked, the sentence as context."""
-    sentence = document.text[start:end]
-    opening = _OPENING_WORDS.match(sentence)
-    mark_end = start + (opening.end() if opening else len(sentence))
-    line, column = document.position(start)
-    end_line, end_column = document.position(max(start, mark_end - 1))
-    text = document.text[start:mark_end]
-    return Location(
-        path=document.path,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column + 1,
-        start=start,
-        end=mark_end,
-        text=text,
-        value=None,
-        unit=None,
-        sentence=sentence,
-        sentence_offset=start,
-    )
+    opening = _OPENING_WORDS.match(document.text, start, end)
+    mark_end = opening.end() if opening else end
+    return span_location(document, start, mark_end, sentence=(start, end))
 
 
 def first_sentence(document: Document) -> tuple[int, int]:
@@ -213,7 +196,7 @@ class NearCopy(Check):
             "wording": f"{measured.wording:.2f}",
             "anchors": f"{measured.anchors:.2f}",
         }
-        locations = tuple(span_location(d, *first_sentence(d)) for d in (copy, original))
+        locations = tuple(opening_location(d, *first_sentence(d)) for d in (copy, original))
         return Finding(
             # The same id whichever of the two is called the copy.
             id=fingerprint(rule.id, None, [(copy.path, "document"), (original.path, "document")]),
