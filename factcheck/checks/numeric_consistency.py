@@ -28,6 +28,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+import pandas as pd
 import regex
 
 from factcheck.checks.base import Check, CheckContext, Option, fingerprint, location
@@ -85,6 +86,15 @@ class NumericConsistency(Check):
             ("number", "percent", "percentage_point", "money", "quantity", "temperature", "duration", "age"),
             "Claim kinds this rule compares.",
         ),
+        "rates": Option(
+            "number_map",
+            {},
+            "Exchange rates that make currencies comparable: code -> value of one unit in a common currency "
+            "(e.g. {USD: 1, EUR: 1.08}). Currencies not listed never compare.",
+        ),
+        "rate_tolerance": Option(
+            "number", 0.1, "Relative slack for amounts compared through `rates` (rates move; the rule's do not)."
+        ),
     }
 
     def run(self, context: CheckContext) -> list[Finding]:
@@ -107,11 +117,13 @@ class NumericConsistency(Check):
             return []
         cumulative = tuple(options["cumulative"])
         rows["cumulative"] = [any(c in key for c in cumulative) for key in rows["key"]]
+        rows = _convert_currencies(rows, options["rates"])
         records: dict[int, dict[str, Any]] = {
             int(str(i)): {str(k): v for k, v in r.items()} for i, r in rows.to_dict("index").items()
         }
         rows["bucket"] = [self._bucket(records[int(i)]) for i in rows.index]
         relative = float(options["relative_tolerance"])
+        rate_tolerance = float(options["rate_tolerance"])
         findings: list[Finding] = []
         weak = {i for i, r in records.items() if _content_words(_normalise_key(r["noun_key"], synonyms, phrases)) < 2}
         for keys, group in rows.groupby(["key", "dimension", "aspect", "bucket"], sort=True):
@@ -120,7 +132,10 @@ class NumericConsistency(Check):
                 continue
             ordered = [int(i) for i in group.sort_values(["path", "start"]).index]
             for part in _anchored_parts(ordered, records, weak):
-                members = [self._member(i, records[i], relative) for i in part]
+                members = [
+                    self._member(i, records[i], relative + (rate_tolerance if records[i]["converted"] else 0.0))
+                    for i in part
+                ]
                 if len({m.doc for m in members}) < 2:
                     continue
                 if bucket == "cumulative":
@@ -250,7 +265,11 @@ class NumericConsistency(Check):
             locations.append(location(context.documents[int(row["doc"])], claim))
         first = records[outlier.row]
         other = records[others[0].row]
-        exact = len({m.exact_key for m in involved}) == 1 and not bucket.startswith(("undated", "cumulative"))
+        exact = (
+            len({m.exact_key for m in involved}) == 1
+            and not bucket.startswith(("undated", "cumulative"))
+            and not any(records[m.row]["converted"] for m in involved)
+        )
         severity = rule.severity if exact else min(rule.severity, Severity.WARNING)
         period = str(first["period_label"]) if first["period_basis"] != "as_of" else ""
         subject = str(first["subject"]) + (f" ({period})" if period else "")
@@ -283,6 +302,25 @@ class NumericConsistency(Check):
             subject=key,
             locations=tuple(locations),
         )
+
+
+_RATE_COLUMNS = ("magnitude", "low_base", "high_base", "step_base")
+
+
+def _convert_currencies(rows: pd.DataFrame, rates: Mapping[str, float]) -> pd.DataFrame:
+    """Amounts in currencies the rule has rates for, in one common currency (column ``converted``)."""
+    rows = rows.copy()
+    rows["converted"] = False
+    if not rates:
+        return rows
+    codes = rows["dimension"].str.removeprefix("currency:")
+    rate = codes.map(lambda code: rates.get(str(code), float("nan"))).astype(float)
+    convert = rows["dimension"].str.startswith("currency:") & rate.notna()
+    for column in _RATE_COLUMNS:
+        rows.loc[convert, column] = rows.loc[convert, column] * rate[convert]
+    rows.loc[convert, "dimension"] = "currency:converted"
+    rows.loc[convert, "converted"] = True
+    return rows
 
 
 def _anchored_parts(rows: list[int], records: Mapping[int, Mapping[str, Any]], weak: set[int]) -> list[list[int]]:

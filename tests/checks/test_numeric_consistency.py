@@ -161,3 +161,15 @@ def test_findings_do_not_depend_on_document_order(values: list[str], random) -> 
     first = run_example(RULE, named)
     second = run_example(RULE, shuffled)
     assert [f.to_dict() for f in first] == [f.to_dict() for f in second]
+
+
+def test_currencies_compare_only_through_a_rates_table() -> None:
+    from dataclasses import replace
+
+    texts = [TRADE.format("$244bn"), TRADE.format("€150bn")]
+    assert run_example(RULE, files(texts)) == ()
+    with_rates = replace(RULE, options={**RULE.options, "rates": {"USD": 1.0, "EUR": 1.08}})
+    (finding,) = run_example(with_rates, files(texts))
+    assert finding.severity is Severity.WARNING  # compared through a rate: a looser match
+    # Within the rate tolerance: €226bn is about $244bn.
+    assert run_example(with_rates, files([TRADE.format("$244bn"), TRADE.format("€226bn")])) == ()
