@@ -289,6 +289,9 @@ def find_aspect(text: str, sentence: tuple[int, int], mention: Mention) -> str:
             return "change"
         if last != "by" and last in v.change_before:
             return "change"
+        # "an increase of 50 percent", "a drop of 3 points"
+        if last == "of" and len(before) >= 2 and before[-2] in v.change_after:
+            return "change"
     after = _words(text, mention.end, min(sentence[1], mention.end + 30), 1)
     if after and after[0][2].lower() in v.change_after and mention.kind in ("percent", "percentage_point", "money"):
         return "change"

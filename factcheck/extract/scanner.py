@@ -927,7 +927,9 @@ def _drop_dangling(text: str, mentions: list[Mention]) -> list[Mention]:
     names = vocab().name_words
     out = []
     for mention in mentions:
-        if mention.kind not in ("date", "year") and _word_before(text, mention.start).rstrip(":") in names:
+        # A name word counts only right before the number: "Boeing 737", not "the measure, 30 percent".
+        joined = not text[max(0, mention.start - 3) : mention.start].rstrip(" \t").endswith((",", ";", ")"))
+        if mention.kind not in ("date", "year") and joined and _word_before(text, mention.start).rstrip(":") in names:
             continue
         before = text[max(0, mention.start - 2) : mention.start]
         if mention.qualifier != "range" and len(before) == 2 and before[1] in "-–" and before[0].isdigit():
