@@ -15,6 +15,7 @@ from typing import BinaryIO, TextIO
 from factcheck.checks import CHECKS
 from factcheck.checks.base import CheckContext, Rule
 from factcheck.extract import extract
+from factcheck.extract.people import name_spans
 from factcheck.model import Claim, Document, DocumentSummary, ErrorEntry, Finding, Report, Severity
 from factcheck.ruleset import load_rules, select_rules
 from factcheck.sources import DEFAULT_INCLUDE, load_paths
@@ -91,6 +92,7 @@ def suppress(
     for document, claims in zip(analysis.documents, analysis.claims, strict=True):
         suppressions.extend(find_suppressions(document))
         suppressions.extend(find_cq_marks(document, ((c.start, c.end) for c in claims)))
+        suppressions.extend(find_cq_marks(document, name_spans(document)))
     result = apply_suppressions(
         analysis.findings, analysis.documents, suppressions, per_file_ignores=per_file_ignores, baseline=baseline
     )

@@ -6,10 +6,31 @@ Adding a rule that uses an existing check needs no code at all.
 
 from __future__ import annotations
 
+from factcheck.checks.arithmetic import Arithmetic
 from factcheck.checks.base import Check
+from factcheck.checks.dates import Dates
+from factcheck.checks.headline import Headline
+from factcheck.checks.names import AffiliationConsistency, NameMisattribution
 from factcheck.checks.near_copy import NearCopy
 from factcheck.checks.numeric_consistency import NumericConsistency
+from factcheck.checks.quotes import QuoteAttribution
+from factcheck.checks.reference import Reference
+from factcheck.checks.sources import SourceAttribution
 
-CHECKS: dict[str, type[Check]] = {check.name: check for check in (NumericConsistency, NearCopy)}
+CHECKS: dict[str, type[Check]] = {
+    check.name: check
+    for check in (
+        NumericConsistency,
+        NearCopy,
+        NameMisattribution,
+        AffiliationConsistency,
+        QuoteAttribution,
+        SourceAttribution,
+        Arithmetic,
+        Dates,
+        Headline,
+        Reference,
+    )
+}
 
 __all__ = ["CHECKS", "Check"]

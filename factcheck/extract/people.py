@@ -1,0 +1,1134 @@
+"""People named in one document: who, with the roles and affiliations the text gives.
+
+``extract_people(text)`` is a pure function of a prose view (offsets are the
+file's).  It finds:
+
+* **full mentions**: a given name (or initials) and a surname, written where
+  the text marks a person: a title or role before it ("historian and
+  strategist Richard Luttwak", "US Secretary of State Marco Rubio"), an
+  appositive after it ("Michael Clarke, a historian ... at Australia's Deakin
+  University"; "Keith Kellogg, Trump's special envoy"), a speech verb ("Park
+  told Al Jazeera", "said Ali Wyne") or an honorific ("Mr", "Dr").
+* **surname mentions**: the surname alone ("Luttwak, who did not respond",
+  "Clarke said", "President Putin"), resolved to the full mention with that
+  surname in the same document (the nearest one before it when two people
+  share a surname).
+
+Each mention carries a *descriptor* (the title or role phrase before the name
+and the appositive after it), the role words read from it (``historian``,
+``strategist``, ``vice president``) and the organisations it names
+(``Deakin University``).  Mentions of one person are gathered into a
+``Person`` with every role and affiliation the document gives them.
+
+Only bounded patterns are used, and nothing needs a model: a capitalised run
+becomes a person only with one of the cues above, and a run with an
+organisation word ("Capital Economics", "Deakin University") never does.
+
+The helpers ``same_given``, ``role_heads``, ``roles_relation`` and
+``compare_organisations`` are what checks use to decide whether two
+mentions can be the same person, or two descriptions the same post.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+
+import regex
+from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+from factcheck.extract.sentences import split_sentences
+from factcheck.model import Document
+
+__all__ = [
+    "FAMILY_ROLES",
+    "GENERIC_ROLES",
+    "ORG_HEADS",
+    "ROLE_WORDS",
+    "SPEECH_VERBS",
+    "Affiliation",
+    "People",
+    "Person",
+    "PersonMention",
+    "compare_organisations",
+    "extract_people",
+    "name_spans",
+    "normalise_given",
+    "organisation_key",
+    "people_of",
+    "role_heads",
+    "roles_relation",
+    "same_given",
+    "surname_key",
+]
+
+
+# ---------------------------------------------------------------------------
+# Vocabularies (lower case)
+
+# Capitalised words that are titles before a name ("President", "Dr") ...
+_CORE_TITLES = frozenset(
+    """president secretary minister premier chancellor senator sen rep representative congressman congresswoman
+    governor gov mayor general gen lt lieutenant col colonel maj captain capt admiral adm sergeant sgt commander
+    chairman chairwoman chairperson director ambassador envoy judge justice pope king queen prince princess
+    sheikh emir president-elect speaker dr mr mrs ms mx prof professor sir dame lord baroness baron rev
+    reverend cardinal bishop archbishop rabbi imam ayatollah commissioner spokesman spokeswoman spokesperson
+    lady ceo chief leader vice-president""".split()
+)
+# ... and words that are parts of titles ("Vice", "Foreign", "Deputy"): not names, not titles alone.
+_TITLE_PARTS = frozenset(
+    """vice deputy prime foreign defence defense finance interior state security national council executive
+    former acting interim then late first head special trade energy health crown assistant associate
+    senior junior""".split()
+)
+_TITLES = _CORE_TITLES | _TITLE_PARTS
+_HONORIFICS = frozenset("mr mrs ms mx dr prof sir dame".split())
+# Capitalised words that are never part of a person's name.
+_NOT_NAME = frozenset(
+    """the a an and but or nor so yet for if when while as at by in into on of to from with after before
+    since until during over under about against between among through this that these those it its he she
+    they we you i his her their our your my there here what which who whom whose why how where however
+    meanwhile instead also still even then thus although though because despite unlike like some many most
+    all any each every other such no not yes according last next new old one two three first second third
+    whereas given both should would could will can may might must did does do is are was were has have had let once
+    today now perhaps maybe indeed whether either neither unless whilst hence therefore moreover furthermore
+    besides nobody everyone someone anyone another others several few much more less earlier later recently
+    finally ultimately overall clearly similarly likewise accordingly consequently nevertheless nonetheless
+    otherwise already again often sometimes never always upon across around behind beyond toward towards via
+    per amid amidst along above below inside outside throughout asked speaking writing following including
+    regarding concerning considering dear hi hello thanks please read watch see click share follow subscribe
+    photo photograph image video file pool getty reporting editing additional contributed
+    january february march april june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    us usa uk eu un nato g7 g8 g20 brics u.s u.k u.n e.u
+    american americans british chinese russian russians ukrainian ukrainians european europeans australian
+    indian japanese korean german french italian spanish canadian mexican israeli iranian iraqi syrian
+    turkish saudi pakistani afghan african asian arab western eastern northern southern soviet communist
+    republican republicans democrat democrats democratic conservative labour liberal
+    russia china ukraine america europe asia africa australia india japan korea germany france italy spain
+    canada mexico israel iran iraq syria turkey pakistan afghanistan britain england scotland wales ireland
+    washington moscow beijing kyiv kiev london paris berlin brussels tokyo taiwan crimea gaza singapore
+    texas california hungary slovakia poland georgia libya belarus
+    god christmas easter ramadan covid coronavirus internet twitter facebook google
+    jazeera reuters bloomberg afp ap bbc cnn kremlin pentagon whitehall downing""".split()
+)
+# Words that make a capitalised run an organisation, not a person.
+ORG_HEADS = frozenset(
+    """university college school faculty institute institution academy polytechnic department centre center
+    council foundation fund bank agency ministry office commission committee corporation company association
+    society laboratory lab laboratories party group forum board service services trust network initiative
+    project club court parliament senate congress assembly authority bureau administration management
+    capital partners associates consultancy consulting ltd inc plc llc co corp index programme program
+    organisation organization union federation alliance coalition league economics studies research
+    post times journal news herald tribune gazette telegraph guardian observer monitor review magazine
+    press media television radio broadcasting house hall palace conference summit war act treaty accord
+    embassy consulate army navy force forces guard police command museum library hospital clinic church
+    mosque diocese cathedral watch markets exchange reserve treasury""".split()
+)
+_ACADEMIC_HEADS = frozenset(
+    "university college school faculty institute academy polytechnic department centre center laboratory lab".split()
+)
+# Parts of a university: "Harvard Kennedy School" is part of "Harvard University".
+_SUB_UNIT_HEADS = frozenset(
+    "school faculty college department institute centre center laboratory lab programme".split()
+)
+# Organisation words that do not tell two organisations apart.
+_GENERIC_ORG_WORDS = (
+    frozenset(
+        """the of for and on in at de du la le des der von international national global world worldwide united
+    american european asian african royal new federal state public private independent studies research
+    affairs policy economic economics foreign relations strategic strategy security advanced applied social
+    political sciences science technology technological development peace conflict crisis disaster center centre
+    management administration business law graduate s""".split()
+    )
+    | ORG_HEADS
+)
+# Role nouns, singular; plurals are read by stripping "s".
+ROLE_WORDS = frozenset(
+    """historian strategist expert analyst economist professor lecturer researcher scholar fellow academic
+    director adviser advisor envoy ambassador diplomat minister secretary president spokesman spokeswoman
+    spokesperson official commentator journalist reporter editor correspondent columnist author writer
+    novelist poet lawyer attorney judge justice senator congressman congresswoman representative lawmaker
+    legislator governor mayor general commander officer chief head chairman chairwoman chair chairperson
+    founder executive ceo manager investor banker entrepreneur scientist physicist chemist biologist
+    epidemiologist virologist doctor physician surgeon nurse teacher student activist campaigner candidate
+    politician leader premier chancellor king queen prince princess pope cardinal bishop archbishop priest
+    imam rabbi coach player captain actor actress singer musician artist filmmaker producer philosopher
+    sociologist psychologist demographer statistician consultant negotiator mediator prosecutor investigator
+    detective inspector soldier pilot engineer architect partner strategist specialist observer aide
+    deputy dean provost principal rector chancellor administrator commissioner regulator trader analyst
+    economist son daughter wife husband brother sister mother father widow widower spouse nephew niece
+    cousin grandson granddaughter uncle aunt""".split()
+)
+# Multi-word roles, matched before single words.
+_ROLE_PHRASES = (
+    "deputy prime minister",
+    "prime minister",
+    "vice president",
+    "vice-president",
+    "president-elect",
+    "first lady",
+    "secretary of state",
+    "secretary of defense",
+    "secretary of defence",
+    "defence secretary",
+    "defense secretary",
+    "foreign secretary",
+    "home secretary",
+    "press secretary",
+    "general secretary",
+    "secretary general",
+    "secretary-general",
+    "foreign minister",
+    "defence minister",
+    "defense minister",
+    "finance minister",
+    "interior minister",
+    "national security adviser",
+    "national security advisor",
+    "special envoy",
+    "political scientist",
+    "chief executive",
+    "chief of staff",
+    "attorney general",
+    "assistant professor",
+    "associate professor",
+    "senior fellow",
+    "research fellow",
+    "supreme leader",
+    "head of state",
+    "military strategist",
+)
+_ROLE_SYNONYMS = {
+    "advisor": "adviser",
+    "national security advisor": "national security adviser",
+    "spokeswoman": "spokesman",
+    "spokesperson": "spokesman",
+    "chairwoman": "chairman",
+    "chairperson": "chairman",
+    "chair": "chairman",
+    "secretary of defence": "secretary of defense",
+    "defense secretary": "secretary of defense",
+    "defence secretary": "secretary of defense",
+    "defense minister": "defence minister",
+    "vice-president": "vice president",
+    "secretary-general": "secretary general",
+    "actress": "actor",
+    "congresswoman": "congressman",
+    "military strategist": "strategist",
+    "ceo": "chief executive",
+}
+# Roles too vague to say two mentions are the same person.
+GENERIC_ROLES = frozenset(
+    """expert analyst official leader member head chief figure observer commentator specialist representative
+    officer spokesman director executive manager adviser aide source partner deputy student candidate
+    politician activist consultant researcher author writer""".split()
+)
+# Family words: "Hunter Biden, the president's son" is not "President Joe Biden".
+FAMILY_ROLES = frozenset(
+    """son daughter wife husband brother sister mother father widow widower spouse nephew niece cousin
+    grandson granddaughter uncle aunt first lady""".split()
+) | {"first lady"}
+# Words that end a role phrase read backwards from a name.
+_PRE_STOP = frozenset(
+    """the a an this that these those and but or nor so if when while as at by in into on of to from with
+    after before since until during over under about against between among through said says say told tells
+    according who whom whose which what where why how is are was were be been being has have had will would
+    could can may might must shall should do does did not no also even just only than then there here it its
+    he she they we you i his her their our your my me him them us""".split()
+)
+_PRE_KEEP = frozenset({"and", "of"})
+# Speech verbs that mark who speaks.
+SPEECH_VERBS = (
+    "said|says|say|told|tells|added|adds|argued|argues|agreed|agrees|noted|notes|wrote|writes|explained|"
+    "explains|warned|warns|insisted|insists|stated|states|remarked|remarks|asked|asks|replied|replies|"
+    "responded|responds|mentioned|mentions|continued|continues|concluded|cautioned|cautions|recalled|"
+    "recalls|declared|declares|claimed|claims|commented|comments|observed|observes|acknowledged|"
+    "acknowledges|admitted|admits|tweeted|posted|announced|announces"
+)
+_NICKNAMES = (
+    "william bill billy will willy liam",
+    "robert bob bobby rob robbie bert",
+    "michael mike mick mikey",
+    "james jim jimmy jamie",
+    "joseph joe joey jo",
+    "thomas tom tommy",
+    "richard dick rick ricky rich richie",
+    "edward ed eddie ted teddy ned",
+    "theodore ted teddy theo",
+    "anthony tony",
+    "andrew andy drew",
+    "david dave davy",
+    "daniel dan danny",
+    "christopher chris kit",
+    "katherine catherine kathryn katharine kate katie cathy kathy kat",
+    "elizabeth liz lizzie beth betty eliza libby",
+    "susan sue susie",
+    "jennifer jenny jen",
+    "alexander alex sasha aleksandr alexandr alec sandy",
+    "alexandra alex sasha",
+    "nicholas nick nicky",
+    "patrick pat paddy",
+    "patricia pat patty trish",
+    "stephen steven steve",
+    "samuel sam sammy",
+    "benjamin ben benny",
+    "john jack johnny jon",
+    "jonathan jon jonny",
+    "matthew matt",
+    "gregory greg",
+    "jeffrey geoffrey jeff geoff",
+    "kenneth ken kenny",
+    "ronald ron ronnie",
+    "donald don donnie",
+    "lawrence laurence larry",
+    "gerald gerry jerry",
+    "henry harry hank",
+    "charles charlie chuck chas",
+    "frederick fred freddie",
+    "albert al bert",
+    "alan allan allen al",
+    "vladimir vlad volodymyr",
+    "dmitry dmitri dmitriy",
+    "sergey sergei serguei",
+    "margaret maggie meg peggy",
+    "deborah debbie deb",
+    "rebecca becky",
+    "victoria vicky",
+    "abraham abe",
+    "timothy tim",
+    "philip phil",
+    "raymond ray",
+    "douglas doug",
+    "peter pete",
+    "leonard len leo",
+    "walter walt",
+    "zachary zach",
+    "joshua josh",
+    "nathaniel nathan nate",
+)
+
+
+@functools.cache
+def _nickname_groups() -> dict[str, frozenset[int]]:
+    groups: dict[str, set[int]] = {}
+    for number, line in enumerate(_NICKNAMES):
+        for name in line.split():
+            groups.setdefault(name, set()).add(number)
+    return {name: frozenset(ids) for name, ids in groups.items()}
+
+
+# ---------------------------------------------------------------------------
+# Patterns (all bounded)
+
+_TOKEN = (
+    r"(?:\p{Lu}\.(?:[ ]?\p{Lu}\.){0,3}"
+    r"|(?:(?:al|el|bin|ibn|abu|ul|de|d)['’-])?\p{Lu}[\p{Ll}\p{Lu}\p{M}]{0,30}"
+    r"(?:['’]\p{Lu}[\p{Ll}\p{M}]{1,30})?(?:-\p{L}[\p{Ll}\p{M}]{0,30}){0,2})"
+)
+_PARTICLE = r"(?:van der|van den|van|von der|von|de la|de|der|den|da|di|du|dos|del|della|la|le|bin|ibn|al|el|ter|ten)"
+_RUN = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}’'\-.])(?P<run>{_TOKEN}(?:[ \t\u00a0]{{1,2}}(?:{_PARTICLE}[ \t]{{1,2}})?{_TOKEN}){{0,7}})"
+)
+_RUN_TOKEN = regex.compile(rf"{_TOKEN}|{_PARTICLE}(?=[ \t])")
+_INITIALS = regex.compile(r"^(?:\p{Lu}\.?){1,3}$|^\p{Lu}\.(?:[ ]?\p{Lu}\.){0,3}$")
+_POSSESSIVE_AFTER = regex.compile(r"['’]s?(?![\p{L}])")
+_CQ = regex.compile(r"[ \t]{1,3}\(?cq\)?(?![\w])")
+_SPEECH_AFTER = regex.compile(
+    rf"\A,?[ \t]{{1,3}}(?:(?:has|had|have|also|then|later|previously|once)[ \t]{{1,3}}){{0,2}}(?:{SPEECH_VERBS})\b"
+)
+_SPEECH_BEFORE = regex.compile(rf"(?:\b(?:{SPEECH_VERBS})|\baccording[ \t]{{1,3}}to)[ \t]{{1,3}}\Z")
+_APPOSITIVE = regex.compile(r"(?:[ \t]{1,3}\(?cq\)?)?,[ \t]{1,3}(?P<body>[^,;:()“”\"\[\]\n]{2,220})")
+_APPOSITIVE_END = regex.compile(
+    r"\s(?:who|which|whose|said|says|told|tells|argued|added|wrote|warned|noted|explained|insisted|has|had|is|was)\b"
+)
+_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'.\-]{0,40}")
+_ORG_JOIN = r"(?:[ \t]{1,2}(?:(?:of|for|and|&|on|de|du|the)[ \t]{1,2}){0,2})"
+_ORG_RUN = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'\-])(?:{_TOKEN})(?:{_ORG_JOIN}{_TOKEN}){{0,8}}")
+_SPACE = regex.compile(r"\s+")
+
+
+# ---------------------------------------------------------------------------
+# Data
+
+
+@dataclass(frozen=True, slots=True)
+class Affiliation:
+    """An organisation a descriptor names: its span, as written, and a normalised key."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """One mention of a person.
+
+    ``start``/``end`` span the name as written (no title, no possessive);
+    ``given`` is empty for a surname-only mention.  ``descriptor`` is the
+    role text the mention carries (title or role before, appositive after),
+    ``roles`` the role words read from it, ``affiliations`` the organisations
+    it names.  ``person`` indexes ``People.persons`` (-1: unresolved).
+    """
+
+    start: int
+    end: int
+    text: str
+    given: str
+    surname: str
+    cue: str
+    descriptor: str
+    descriptor_start: int
+    descriptor_end: int
+    roles: tuple[str, ...]
+    affiliations: tuple[Affiliation, ...]
+    former: bool
+    sentence_start: int
+    sentence_end: int
+    person: int = -1
+
+    @property
+    def full(self) -> bool:
+        return bool(self.given)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """One person in one document: every mention, role and affiliation."""
+
+    index: int
+    name: str
+    given: str
+    surname: str
+    key: str
+    mentions: tuple[int, ...]
+    roles: tuple[str, ...]
+    affiliations: tuple[Affiliation, ...]
+    descriptors: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class People:
+    """Everyone named in one document."""
+
+    mentions: tuple[PersonMention, ...]
+    persons: tuple[Person, ...]
+
+    def person_at(self, start: int, end: int) -> Person | None:
+        """The person whose mention overlaps [start, end), if any (the first such mention)."""
+        for mention in self.mentions:
+            if mention.start < end and start < mention.end and mention.person >= 0:
+                return self.persons[mention.person]
+        return None
+
+    def first_mention(self, person: Person) -> PersonMention:
+        full = [self.mentions[i] for i in person.mentions if self.mentions[i].full]
+        return full[0] if full else self.mentions[person.mentions[0]]
+
+
+# ---------------------------------------------------------------------------
+# Normalisation helpers
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def normalise_given(given: str) -> str:
+    """Given names compared without case, accents, dots, hyphens or spaces in initials ("J.D." = "JD")."""
+    words = [w for w in regex.split(r"[\s]+", given.strip()) if w]
+    out = []
+    for word in words:
+        if _INITIALS.match(word) and word.upper() == word:
+            out.append(_fold(word).replace(".", "").replace(" ", ""))
+        else:
+            out.append(regex.sub(r"[.\-'’]", "", _fold(word)))
+    # "J. D." is one set of initials: join runs of single letters.
+    joined: list[str] = []
+    for word in out:
+        if joined and len(word) <= 2 and all(len(w) <= 3 for w in joined[-1:]) and _is_initials(joined[-1]):
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return " ".join(joined)
+
+
+def _is_initials(word: str) -> bool:
+    return 0 < len(word) <= 3 and word.isalpha()
+
+
+def surname_key(surname: str) -> str:
+    """The surname compared: folded, particles ("al-", "von der") dropped."""
+    folded = _fold(surname).replace("’", "'")
+    folded = str(regex.sub(r"^(?:(?:al|el|bin|ibn|abu|ul|de|d)['-])", "", folded))
+    parts = folded.split()
+    return parts[-1] if parts else folded
+
+
+def same_given(a: str, b: str) -> bool:
+    """Whether two given names can name the same person.
+
+    Equal after normalisation; initials that fit ("J.D." / "James David",
+    "E." / "Edward"); a known short form ("Mike" / "Michael"); or a
+    transliteration ("Sergey" / "Sergei": Jaro-Winkler >= 0.88, same first
+    letter).  Only the first given name decides; a middle name or initial
+    does not ("George W." / "George").
+    """
+    na, nb = normalise_given(a), normalise_given(b)
+    if not na or not nb:
+        return True
+    if na == nb:
+        return True
+    wa, wb = na.split(), nb.split()
+    first_a, first_b = wa[0], wb[0]
+    if first_a == first_b:
+        return True
+    if _initials_fit(a, b) or _initials_fit(b, a):
+        return True
+    groups = _nickname_groups()
+    if groups.get(first_a, frozenset()) & groups.get(first_b, frozenset()):
+        return True
+    return first_a[:1] == first_b[:1] and JaroWinkler.similarity(first_a, first_b) >= 0.88
+
+
+def _initials_fit(short: str, long: str) -> bool:
+    """ "J.D." against "James David" or "JD": the initials are the long name's first letters."""
+    letters = normalise_given(short).replace(" ", "")
+    words = normalise_given(long).split()
+    if not letters or not _looks_initials(short):
+        return False
+    initials = "".join(w[0] for w in words)
+    if len(words) == 1 and _looks_initials(long):
+        return words[0].startswith(letters) or letters.startswith(words[0])
+    return initials.startswith(letters) or (len(letters) == 1 and initials[:1] == letters)
+
+
+def _looks_initials(given: str) -> bool:
+    stripped = given.replace(" ", "")
+    return bool(regex.fullmatch(r"(?:\p{Lu}\.?){1,3}", stripped))
+
+
+def organisation_key(text: str) -> str:
+    """An organisation compared: folded, no "the", "&" as "and", British and American spellings joined."""
+    folded = _fold(text).replace("&", " and ")
+    words = regex.findall(r"[a-z0-9]+", folded)
+    spelling = {"centre": "center", "organisation": "organization", "defence": "defense", "programme": "program"}
+    return " ".join(spelling.get(w, w) for w in words if w != "the")
+
+
+def _org_head(key: str) -> str:
+    for word in key.split():
+        if word in ORG_HEADS:
+            return word
+    return ""
+
+
+def _distinctive(key: str) -> frozenset[str]:
+    return frozenset(w for w in key.split() if w not in _GENERIC_ORG_WORDS and len(w) > 1)
+
+
+_CONNECTOR_WORDS = frozenset("of for and on in at de du the".split())
+
+
+def _near_words(a: frozenset[str], b: frozenset[str]) -> bool:
+    """A distinctive word misspelt in one name ("Brookings" / "Brooking"): one edit in a long word."""
+    return any(len(x) >= 6 and len(y) >= 6 and Levenshtein.distance(x, y) <= 1 for x in a for y in b)
+
+
+def _acronym(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in ("of", "for", "and", "on", "de", "in", "at"))
+
+
+def compare_organisations(a: str, b: str) -> str:
+    """How two organisation names relate: "same", "garbled", "same_kind" or "unrelated".
+
+    * same: equal keys, one the other's words plus more ("Yale" / "Yale
+      University"), an acronym ("ICG" / "International Crisis Group"), or a
+      part of a university ("Harvard Kennedy School" / "Harvard University").
+    * garbled: they share a distinctive word but differ ("Deakin College" /
+      "Deakin University"): one is very likely a corruption of the other.
+    * same_kind: nothing distinctive shared, but the same kind of body (the
+      same head word, or both academic): one may be wrong.
+    * unrelated: anything else (a person may well hold both posts).
+    """
+    ka, kb = organisation_key(a), organisation_key(b)
+    if not ka or not kb:
+        return "unrelated"
+    if ka == kb:
+        return "same"
+    wa, wb = set(ka.split()), set(kb.split())
+    if wa <= wb or wb <= wa:
+        small = wa if len(wa) <= len(wb) else wb
+        if _distinctive(" ".join(small)) or len(small) > 1:
+            return "same"
+    for short, long in ((ka, kb), (kb, ka)):
+        if " " not in short and 2 <= len(short) <= 8:
+            acronym = _acronym(long)
+            letters = "".join(w[0] for w in long.split() if len(w) > 1 and w not in ("of", "for", "and", "on", "de"))
+            if short in (acronym, letters):
+                return "same"
+    da, db = _distinctive(ka), _distinctive(kb)
+    head_a, head_b = _org_head(ka), _org_head(kb)
+    if da and db and (da < db or db < da) and {head_a, head_b} & _SUB_UNIT_HEADS and head_a != head_b:
+        return "same"
+    if da & db and head_a != head_b and "university" in (head_a, head_b):
+        # "Harvard Business School" is part of "Harvard University"; a bare "Deakin College" is not.
+        part, part_head = (ka, head_a) if head_b == "university" else (kb, head_b)
+        extra = [w for w in part.split() if w not in da | db and w != part_head and w not in _CONNECTOR_WORDS]
+        if part_head in _SUB_UNIT_HEADS and extra:
+            return "same"
+    if da & db or _near_words(da, db):
+        return "garbled"
+    if head_a and (head_a == head_b or (head_a in _ACADEMIC_HEADS and head_b in _ACADEMIC_HEADS)):
+        return "same_kind"
+    return "unrelated"
+
+
+def role_heads(text: str) -> tuple[str, ...]:
+    """Role words in a descriptor, normalised: "historian and strategic expert" -> (expert, historian)."""
+    lower = " " + " ".join(regex.findall(r"[a-z][a-z\-]*", _fold(text))) + " "
+    found: set[str] = set()
+    for phrase in _ROLE_PHRASES:
+        padded = f" {phrase} "
+        plural = f" {phrase}s "
+        for form in (padded, plural):
+            if form in lower:
+                found.add(_ROLE_SYNONYMS.get(phrase, phrase))
+                lower = lower.replace(form, " ")
+    for word in lower.split():
+        singular = word[:-1] if word.endswith("s") and word[:-1] in ROLE_WORDS else word
+        if singular in ROLE_WORDS:
+            found.add(_ROLE_SYNONYMS.get(singular, singular))
+    return tuple(sorted(found))
+
+
+# Ranks of one role: an assistant professor is a professor.
+_ROLE_BASES = {
+    "assistant professor": "professor",
+    "associate professor": "professor",
+    "senior fellow": "fellow",
+    "research fellow": "fellow",
+    "foreign minister": "minister",
+    "defence minister": "minister",
+    "finance minister": "minister",
+    "interior minister": "minister",
+}
+
+
+def _with_bases(roles: Iterable[str]) -> set[str]:
+    found = set(roles)
+    return found | {_ROLE_BASES[r] for r in found if r in _ROLE_BASES}
+
+
+def roles_relation(a: Iterable[str], b: Iterable[str]) -> str:
+    """How two sets of role words relate: "strong", "weak", "none" or "different".
+
+    strong: they share a specific role ("historian"); weak: only a generic
+    one ("analyst", "official"); different: one is a family role the other
+    lacks ("son" / "president"); none: nothing to go on.
+    """
+    sa, sb = _with_bases(a), _with_bases(b)
+    if not sa or not sb:
+        return "none"
+    fa, fb = sa & FAMILY_ROLES, sb & FAMILY_ROLES
+    if fa != fb:
+        return "different"
+    shared = sa & sb
+    if shared - GENERIC_ROLES:
+        return "strong"
+    if shared:
+        return "weak"
+    return "different"
+
+
+# ---------------------------------------------------------------------------
+# Extraction
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    tokens: tuple[tuple[int, int, str], ...]  # the name's tokens
+    title: str
+    title_start: int
+    honorific: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    cand: _Candidate
+    given: str
+    surname: str
+    cue: str
+    pre: tuple[int, int] | None
+    appositive: tuple[int, int] | None
+    sentence: tuple[int, int]
+
+
+_PARTICLES = frozenset(_PARTICLE.removeprefix("(?:").removesuffix(")").split("|")) | frozenset(
+    "van der den von de la".split()
+)
+
+
+def _tokens(run: str, offset: int) -> list[tuple[int, int, str]]:
+    return [(offset + m.start(), offset + m.end(), m.group()) for m in _RUN_TOKEN.finditer(run)]
+
+
+def _is_name_token(token: str) -> bool:
+    lower = _fold(token).rstrip(".")
+    if lower in _NOT_NAME or lower in ORG_HEADS:
+        return False
+    if "-" in token and all(_fold(part) in _NOT_NAME for part in token.split("-")):
+        return False
+    if token.isupper() and len(token.replace(".", "")) >= 4:
+        return False
+    return not any(ch.isdigit() for ch in token)
+
+
+def _candidates(prose: str, start: int, end: int) -> list[_Candidate]:
+    """Capitalised runs in a stretch of prose, split into title and name."""
+    out = []
+    for match in _RUN.finditer(prose, start, end):
+        tokens = _tokens(match.group("run"), match.start("run"))
+        index = 0
+        honorific = False
+        while index < len(tokens):
+            lower = _fold(tokens[index][2]).rstrip(".")
+            if lower in _HONORIFICS:
+                honorific = True
+            if lower in _TITLES or lower in ROLE_WORDS or not _is_name_token(tokens[index][2]):
+                index += 1
+                continue
+            break
+        name = tokens[index:]
+        if not name or any(_fold(t[2]).rstrip(".") in ORG_HEADS for t in name):
+            continue  # nothing left, or an organisation ("Capital Economics")
+        bad = [i for i, t in enumerate(name) if not _is_name_token(t[2]) and _fold(t[2]) not in _PARTICLES]
+        if bad:
+            name = name[: bad[0]]  # "Putin Xi" captions: cut at the first word that is not a name
+        while name and _fold(name[-1][2]) in _PARTICLES:
+            name = name[:-1]
+        if not name or len(name) > 5:
+            continue
+        front = tokens[:index]
+        has_title = any(_fold(t[2]).rstrip(".") in _CORE_TITLES for t in front)
+        out.append(
+            _Candidate(
+                start=name[0][0],
+                end=name[-1][1],
+                tokens=tuple(name),
+                title=prose[front[0][0] : front[-1][1]] if has_title else "",
+                title_start=front[0][0] if has_title else name[0][0],
+                honorific=honorific,
+            )
+        )
+    return out
+
+
+def _skip_cq(prose: str, end: int) -> int:
+    match = _CQ.match(prose, end)
+    return match.end() if match else end
+
+
+def _appositive(prose: str, end: int, sentence_end: int) -> tuple[int, int] | None:
+    """The appositive right after a name: ", a historian at Deakin University" (span of its words)."""
+    match = _APPOSITIVE.match(prose, end, sentence_end)
+    if not match:
+        return None
+    body_start = match.start("body")
+    body = match.group("body")
+    stop = _APPOSITIVE_END.search(body)
+    if stop:
+        body = body[: stop.start()]
+    body = body.rstrip(" .")
+    if not body:
+        return None
+    words = [w.lower() for w in _WORD.findall(body)[:8]]
+    if not words:
+        return None
+    first = words[0].rstrip(".")
+    possessive = bool(regex.match(r"\p{Lu}[\p{L}.\-]{0,40}['’]s\s", body))
+    opener = first in ("a", "an", "the", "former", "then", "now", "also", "currently", "ex", "himself", "herself")
+    role_first = first in ROLE_WORDS or (first.endswith("s") and first[:-1] in ROLE_WORDS) or first in _TITLES
+    if not (opener or possessive or role_first):
+        return None
+    if not role_heads(" ".join(words)):
+        return None
+    return body_start, body_start + len(body)
+
+
+def _pre_role(prose: str, name_start: int, sentence_start: int) -> tuple[int, int] | None:
+    """Title or role words right before a name.
+
+    "historian and strategist Richard Luttwak", "US Secretary of State Marco
+    Rubio", "Kremlin spokesman Dmitry Peskov": words back from the name while
+    they are roles, titles, modifiers or names, at most seven, never across
+    punctuation or a function word.
+    """
+    words = list(_WORD.finditer(prose, max(sentence_start, name_start - 160), name_start))
+    kept: list[regex.Match[str]] = []
+    for word in reversed(words):
+        following = kept[-1].start() if kept else name_start
+        if prose[word.end() : following].strip():
+            break
+        text = word.group().rstrip(".")
+        lower = _fold(text)
+        bare = regex.sub(r"'s$", "", lower)
+        is_role = bare in ROLE_WORDS or (bare.endswith("s") and bare[:-1] in ROLE_WORDS) or bare in _TITLES
+        if not kept:
+            if not is_role:
+                break  # the word next to the name must be a title or a role
+        elif lower in _PRE_KEEP:
+            pass
+        elif kept and _fold(kept[-1].group()) == "and" and not is_role:
+            break  # "historian and strategist", but not "Trump and President"
+        elif lower in _PRE_STOP and not (text.isupper() and len(text) > 1):
+            break  # "US President" keeps "US"
+        elif not is_role and not text[:1].isupper() and not _is_modifier(lower):
+            break
+        kept.append(word)
+        if len(kept) >= 7:
+            break
+    while kept and _fold(kept[-1].group()) in _PRE_KEEP:
+        kept.pop()
+    if not kept:
+        return None
+    return kept[-1].start(), kept[0].end()
+
+
+_MODIFIERS = frozenset(
+    """former then late longtime veteran leading prominent top renowned noted senior junior chief deputy acting
+    interim retired independent influential outspoken eminent distinguished celebrated award-winning
+    self-described self-styled so-called fellow""".split()
+)
+
+
+def _is_modifier(word: str) -> bool:
+    """Adjectives that qualify a role: "former", "senior", "military", "political", "then-US"."""
+    if word in _MODIFIERS or word.startswith(("then-", "ex-", "former-")):
+        return True
+    return word.endswith(("al", "ic", "ary", "ian", "ese", "ish", "ior")) and len(word) > 4
+
+
+def _organisations(prose: str, start: int, end: int, name: tuple[int, int]) -> list[Affiliation]:
+    """Organisations a descriptor names: runs with an organisation word, or any run after "at"."""
+    out = []
+    for match in _ORG_RUN.finditer(prose, start, end):
+        tokens = _tokens(match.group(), match.start())
+        if _POSSESSIVE_AFTER.match(prose, match.end()):
+            continue  # "Australia's Deakin University": the possessive qualifies what follows
+        # "Professor of International Security" is a title; "The" is not part of a name.
+        while tokens and _fold(tokens[0][2]).rstrip(".") in _CORE_TITLES | ROLE_WORDS | _CONNECTORS:
+            tokens = tokens[1:]
+        # "Russian Security Council Deputy Chairman": the organisation ends before the title.
+        for i, token in enumerate(tokens):
+            title = _fold(token[2]).rstrip(".") in _CORE_TITLES | {"deputy", "vice"}
+            if i and title and any(_fold(t[2]) in ORG_HEADS for t in tokens[:i]):
+                tokens = tokens[:i]
+                break
+        while tokens and _fold(tokens[-1][2]) in _CONNECTORS:
+            tokens = tokens[:-1]
+        if not tokens:
+            continue
+        m_start, m_end = tokens[0][0], tokens[-1][1]
+        if m_start < name[1] and name[0] < m_end:
+            continue
+        content = [_fold(t[2]).rstrip(".") for t in tokens if _fold(t[2]) not in _CONNECTORS]
+        has_head = any(w in ORG_HEADS for w in content)
+        if len(content) == 1 and has_head:
+            continue  # "Council leader", "the Group": which one is not said
+        if not content or (not has_head and all(w in _NOT_NAME or w in _TITLES for w in content)):
+            continue
+        if not has_head:
+            after_at = bool(_AT_BEFORE.search(prose[max(0, m_start - 12) : m_start]))
+            following = _LOWER_AFTER.match(prose, m_end, end)
+            if not after_at or (following and following.group(1) not in _ORG_FOLLOWERS):
+                continue  # "on US-China relations": an adjective, not an organisation
+        text = prose[m_start:m_end]
+        out.append(Affiliation(m_start, m_end, _SPACE.sub(" ", text), organisation_key(text)))
+    return out
+
+
+_CONNECTORS = frozenset("of for and & on de du the a an".split())
+_AT_BEFORE = regex.compile(r"\bat[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+_LOWER_AFTER = regex.compile(r"[ \t]{1,3}([a-z][\p{L}\-]{0,30})")
+_ORG_FOLLOWERS = frozenset("in and who which on for since until from where whose".split())
+
+
+def extract_people(prose: str) -> People:
+    """Every person mention in a prose view, resolved into persons (see module docstring)."""
+    sentences = split_sentences(prose)
+    starts = [s for s, _ in sentences]
+
+    def sentence_of(offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(starts, offset) - 1
+        if index < 0:
+            return (0, sentences[0][1]) if sentences else (0, len(prose))
+        return sentences[index]
+
+    raws: list[_Raw] = []
+    line_start = 0
+    while line_start < len(prose):
+        line_end = prose.find("\n", line_start)
+        line_end = len(prose) if line_end < 0 else line_end
+        candidates = _candidates(prose, line_start, line_end)
+        line_raws = [_read(prose, cand, sentence_of) for cand in candidates]
+        _share_plural_appositives(prose, line_raws)
+        raws.extend(line_raws)
+        line_start = line_end + 1
+    accepted = [r for r in raws if r.cue and (r.given or r.cue in ("title", "honorific", "role"))]
+    # "Vladimir Putin" with no cue of its own, where "President Putin" has one; not "Bush Putin".
+    known = {surname_key(r.surname) for r in accepted}
+    accepted.extend(
+        r
+        for r in raws
+        if not r.cue
+        and r.given
+        and not _opens_sentence(prose, r)
+        and surname_key(r.surname) in known
+        and not any(surname_key(word) in known for word in r.given.split())
+    )
+    mentions = [_mention(prose, r) for r in accepted]
+    mentions.extend(_surname_mentions(prose, sentence_of, mentions))
+    mentions.sort(key=lambda m: m.start)
+    return _resolve(mentions)
+
+
+def _opens_sentence(prose: str, raw: _Raw) -> bool:
+    """Whether a name is the first word of its sentence (where any capitalised word may stand)."""
+    return not prose[raw.sentence[0] : raw.cand.start].strip(" \t\"“‘'([")
+
+
+def _read(prose: str, cand: _Candidate, sentence_of: Callable[[int], tuple[int, int]]) -> _Raw:
+    first = sentence_of(cand.start)
+    last = sentence_of(max(cand.start, cand.end - 1))
+    sentence = (first[0], max(first[1], last[1]))
+    after = _skip_cq(prose, cand.end)
+    possessive = bool(_POSSESSIVE_AFTER.match(prose, cand.end))
+    appositive = None if possessive else _appositive(prose, after, sentence[1])
+    pre = _pre_role(prose, cand.start, sentence[0])
+    speech = bool(_SPEECH_AFTER.match(prose[after : min(sentence[1], after + 60)])) or bool(
+        _SPEECH_BEFORE.search(prose[max(sentence[0], cand.title_start - 30) : cand.title_start])
+    )
+    given_tokens, surname_tokens = _split_name(cand.tokens)
+    cue = ""
+    if cand.title:
+        cue = "title"
+    elif pre and role_heads(prose[pre[0] : pre[1]]):
+        cue = "role"
+    elif appositive:
+        cue = "appositive"
+    elif cand.honorific:
+        cue = "honorific"
+    elif speech and given_tokens:
+        cue = "speech"
+    return _Raw(
+        cand=cand,
+        given=" ".join(t[2] for t in given_tokens),
+        surname=" ".join(t[2] for t in surname_tokens),
+        cue=cue,
+        pre=pre,
+        appositive=appositive,
+        sentence=sentence,
+    )
+
+
+def _share_plural_appositives(prose: str, raws: list[_Raw]) -> None:
+    """ "William Jackson and Mark Williams, economists at Capital Economics": the appositive is for both."""
+    for index in range(len(raws) - 1):
+        first, second = raws[index], raws[index + 1]
+        if first.appositive or not second.appositive or not second.given or not first.given:
+            continue
+        if not regex.fullmatch(r"[ \t]{1,3}and[ \t]{1,3}", prose[first.cand.end : second.cand.title_start]):
+            continue
+        words = [w.lower() for w in _WORD.findall(prose[second.appositive[0] : second.appositive[1]])[:3]]
+        if any(w.endswith("s") and w[:-1] in ROLE_WORDS for w in words):
+            raws[index] = _Raw(
+                first.cand,
+                first.given,
+                first.surname,
+                first.cue or "appositive",
+                first.pre,
+                second.appositive,
+                first.sentence,
+            )
+
+
+def _split_name(
+    tokens: Sequence[tuple[int, int, str]],
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """Given names and surname: the surname is the last token with its particles ("von der Leyen")."""
+    if len(tokens) == 1:
+        return [], list(tokens)
+    if _fold(tokens[-1][2]).rstrip(".") in ("jr", "sr", "ii", "iii", "iv") and len(tokens) > 2:
+        tokens = tokens[:-1]
+    last = len(tokens) - 1
+    while last > 1 and _fold(tokens[last - 1][2]) in _PARTICLES:
+        last -= 1
+    return list(tokens[:last]), list(tokens[last:])
+
+
+def _mention(prose: str, raw: _Raw) -> PersonMention:
+    cand = raw.cand
+    parts: list[tuple[int, int]] = []
+    if raw.pre:
+        parts.append(raw.pre)
+    elif cand.title:
+        parts.append((cand.title_start, cand.title_start + len(cand.title)))
+    if raw.appositive:
+        parts.append(raw.appositive)
+    return _build_mention(prose, cand.start, cand.end, raw.given, raw.surname, raw.cue, parts, raw.sentence)
+
+
+def _build_mention(
+    prose: str,
+    start: int,
+    end: int,
+    given: str,
+    surname: str,
+    cue: str,
+    parts: Sequence[tuple[int, int]],
+    sentence: tuple[int, int],
+) -> PersonMention:
+    descriptor = " ".join(_SPACE.sub(" ", prose[s:e]).strip() for s, e in parts)
+    orgs: list[Affiliation] = []
+    for s, e in parts:
+        orgs.extend(_organisations(prose, s, e, (start, end)))
+    former = bool(_FORMER.search(descriptor))
+    return PersonMention(
+        start=start,
+        end=end,
+        text=prose[start:end],
+        given=given,
+        surname=surname,
+        cue=cue,
+        descriptor=descriptor,
+        descriptor_start=min((s for s, _ in parts), default=start),
+        descriptor_end=max((e for _, e in parts), default=end),
+        roles=role_heads(descriptor),
+        affiliations=tuple(orgs),
+        former=former,
+        sentence_start=sentence[0],
+        sentence_end=sentence[1],
+    )
+
+
+_FORMER = regex.compile(r"(?i)\b(?:former|ex|then|late|onetime|one-time|previously|erstwhile|outgoing)\b")
+_TITLE_BEFORE = regex.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|President|Minister|Senator|Governor|General|Chairman|Secretary|Judge|Mayor)\.?[ \t]\Z"
+)
+_CAPITAL_BEFORE = regex.compile(r"(\p{Lu}[\p{Ll}\p{M}]{0,30})[ \t]\Z")
+
+
+def _surname_mentions(
+    prose: str, sentence_of: Callable[[int], tuple[int, int]], mentions: Sequence[PersonMention]
+) -> list[PersonMention]:
+    """Surnames standing alone ("Clarke said") where a full mention gives the surname."""
+    surnames = sorted({m.surname for m in mentions if m.given and len(m.surname) > 1}, key=len, reverse=True)
+    if not surnames:
+        return []
+    taken = sorted((m.start, m.end) for m in mentions)
+    pattern = regex.compile(
+        r"(?<![\p{L}\p{N}’'\-.])(?:" + "|".join(regex.escape(s) for s in surnames) + r")(?![\p{L}\p{N}\-])"
+    )
+    out = []
+    for match in pattern.finditer(prose):
+        start, end = match.span()
+        index = bisect.bisect_right(taken, (start, len(prose) + 1)) - 1
+        if index >= 0 and taken[index][0] <= start < taken[index][1]:
+            continue
+        # Part of another name ("George Bush" where only "Laura Bush" was read) is not this surname.
+        window = prose[max(0, start - 32) : start]
+        word_before = _CAPITAL_BEFORE.search(window)
+        if word_before and not _TITLE_BEFORE.search(window):
+            lower = _fold(word_before.group(1))
+            if lower not in _NOT_NAME and lower not in _TITLES:
+                continue
+        sentence = sentence_of(start)
+        after = _skip_cq(prose, end)
+        possessive = bool(_POSSESSIVE_AFTER.match(prose, end))
+        appositive = None if possessive else _appositive(prose, after, sentence[1])
+        parts = [appositive] if appositive else []
+        out.append(_build_mention(prose, start, end, "", match.group(), "surname", parts, sentence))
+    return out
+
+
+def _resolve(mentions: list[PersonMention]) -> People:
+    """Group full mentions into persons; give each surname mention the person it refers to."""
+    keys: list[tuple[str, str]] = []  # (surname key, given) of each person
+    assigned: list[int] = []
+    for mention in mentions:
+        if not mention.given:
+            assigned.append(-1)
+            continue
+        key = surname_key(mention.surname)
+        found = next((n for n, (s, g) in enumerate(keys) if s == key and same_given(g, mention.given)), -1)
+        if found < 0:
+            keys.append((key, mention.given))
+            found = len(keys) - 1
+        assigned.append(found)
+    # A surname alone: the nearest full mention before it with that surname, else the only person with it.
+    last_seen: dict[str, int] = {}
+    for index, mention in enumerate(mentions):
+        key = surname_key(mention.surname)
+        if mention.given:
+            last_seen[key] = assigned[index]
+        elif key in last_seen:
+            assigned[index] = last_seen[key]
+        else:
+            matching = [n for n, (s, _g) in enumerate(keys) if s == key]
+            if len(matching) == 1:
+                assigned[index] = matching[0]
+    resolved = tuple(replace(m, person=p) for m, p in zip(mentions, assigned, strict=True))
+    persons = []
+    for number in range(len(keys)):
+        members = tuple(i for i, p in enumerate(assigned) if p == number)
+        roles = sorted({r for i in members for r in resolved[i].roles})
+        affiliations: dict[str, Affiliation] = {}
+        for i in members:
+            for affiliation in resolved[i].affiliations:
+                affiliations.setdefault(affiliation.key, affiliation)
+        first = next(resolved[i] for i in members if resolved[i].given)
+        persons.append(
+            Person(
+                index=number,
+                name=_SPACE.sub(" ", first.text),
+                given=first.given,
+                surname=first.surname,
+                key=f"{normalise_given(first.given).split()[0]} {surname_key(first.surname)}",
+                mentions=members,
+                roles=tuple(roles),
+                affiliations=tuple(affiliations.values()),
+                descriptors=tuple(resolved[i].descriptor for i in members if resolved[i].descriptor),
+            )
+        )
+    return People(mentions=resolved, persons=tuple(persons))
+
+
+@functools.lru_cache(maxsize=64)
+def _cached(prose: str) -> People:
+    return extract_people(prose)
+
+
+def people_of(document: Document) -> People:
+    """The people of a document (read from its prose view; cached by content)."""
+    return _cached(document.prose)
+
+
+def name_spans(document: Document) -> list[tuple[int, int]]:
+    """Spans of every person mention in a document (full and surname-only), for "cq" marks.
+
+    A copy-desk "cq" right after a name ("Richard Luttwak cq") says the name
+    was verified.  The name checks start their locations at the name, so
+    ``find_cq_marks(document, name_spans(document))`` suppresses their
+    findings on that mention.
+    """
+    return [(m.start, m.end) for m in people_of(document).mentions]

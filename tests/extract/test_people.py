@@ -1,0 +1,264 @@
+"""Person mentions: names, roles, affiliations, and surnames resolved within one article."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract.people import (
+    compare_organisations,
+    extract_people,
+    name_spans,
+    normalise_given,
+    role_heads,
+    roles_relation,
+    same_given,
+    surname_key,
+)
+from factcheck.sources import load_text
+from factcheck.suppress import find_cq_marks
+
+
+def person(text: str, name: str):
+    people = extract_people(text)
+    found = [p for p in people.persons if p.name == name]
+    assert found, f"{name!r} not found; persons: {[p.name for p in people.persons]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "roles", "affiliations"),
+    [
+        (
+            "In a March article, historian and strategist Richard Luttwak argued that it was all planned.",
+            "Richard Luttwak",
+            {"historian", "strategist"},
+            [],
+        ),
+        (
+            "For Michael Clarke, a historian and strategic expert at Australia’s Deakin University who "
+            "specialises in China’s foreign policy, the argument fails.",
+            "Michael Clarke",
+            {"historian", "expert"},
+            ["Deakin University"],
+        ),
+        (
+            "The president wants a G3, said Ali Wyne, a senior researcher on US-China relations at the "
+            "International Crisis Group.",
+            "Ali Wyne",
+            {"researcher"},
+            ["International Crisis Group"],
+        ),
+        (
+            "At the conference, Keith Kellogg, Trump’s special envoy for the Russia-Ukraine conflict, said the "
+            "US wanted to break the alliance.",
+            "Keith Kellogg",
+            {"special envoy"},
+            [],
+        ),
+        (
+            "Jaehan Park, an assistant professor at the S Rajaratnam School of International Studies in "
+            "Singapore, said that Nixon was different.",
+            "Jaehan Park",
+            {"assistant professor"},
+            ["S Rajaratnam School of International Studies"],
+        ),
+        (
+            "In an interview, US Secretary of State Marco Rubio spoke of the dependency.",
+            "Marco Rubio",
+            {"secretary of state"},
+            [],
+        ),
+        (
+            "The decision was taken by Russian Security Council Deputy Chairman Dmitry Medvedev on Monday.",
+            "Dmitry Medvedev",
+            {"chairman", "deputy"},
+            ["Russian Security Council"],
+        ),
+        (
+            "It has gone far beyond peace talks, according to William Jackson and Mark Williams, economists at "
+            "Capital Economics, a consultancy.",
+            "William Jackson",
+            {"economist"},
+            ["Capital Economics"],
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov said the talks would go on.",
+            "Dmitry Peskov",
+            {"spokesman"},
+            [],
+        ),
+    ],
+)
+def test_roles_and_affiliations(text: str, name: str, roles: set[str], affiliations: list[str]) -> None:
+    found = person(text, name)
+    assert set(found.roles) == roles
+    assert [a.text for a in found.affiliations] == affiliations
+
+
+def test_surname_only_mentions_resolve_to_the_full_mention() -> None:
+    text = (
+        "Historian and strategist Richard Luttwak argued the opposite. Luttwak, who did not respond to a "
+        "request for comment, called it a reverse Nixon. “It will not work,” Michael Clarke told reporters. "
+        "Clarke said the alliance was strong, and Luttwak’s argument was weak."
+    )
+    people = extract_people(text)
+    by_name = {p.name: p for p in people.persons}
+    assert set(by_name) == {"Richard Luttwak", "Michael Clarke"}
+    surnames = [m for m in people.mentions if not m.given]
+    assert [(m.text, people.persons[m.person].name) for m in surnames] == [
+        ("Luttwak", "Richard Luttwak"),
+        ("Clarke", "Michael Clarke"),
+        ("Luttwak", "Richard Luttwak"),
+    ]
+    for mention in people.mentions:
+        assert text[mention.start : mention.end] == mention.text
+
+
+def test_two_people_with_one_surname_resolve_to_the_nearest() -> None:
+    text = (
+        "US President George W Bush hosted the Russian leader. Bush spoke about it. "
+        "US First Lady Laura Bush gestured. Bush smiled."
+    )
+    people = extract_people(text)
+    resolved = [(m.text, people.persons[m.person].name) for m in people.mentions if not m.given]
+    assert resolved == [("Bush", "George W Bush"), ("Bush", "Laura Bush")]
+
+
+def test_organisations_and_captions_are_not_people() -> None:
+    text = (
+        "Capital Economics said trade grew. The Washington Post reported the call. Al Jazeera said so.\n"
+        "Trump Putin\nA demonstrator holds a banner in front of the US Embassy in Kyiv."
+    )
+    assert extract_people(text).persons == ()
+
+
+def test_first_names_alone_are_not_mentions() -> None:
+    people = extract_people("Putin and his then-wife Lyudmila stayed the night at the ranch.")
+    assert all(p.given for p in people.persons)
+    assert "Lyudmila" not in {m.text for m in people.mentions}
+
+
+def test_sentence_openers_are_not_given_names() -> None:
+    text = (
+        "Xi met Vladimir Putin in May. Given Putin’s status, no deal. Should Putin trust Trump? "
+        "President Putin said no."
+    )
+    names = {p.name for p in extract_people(text).persons}
+    assert names == {"Vladimir Putin"}
+
+
+def test_cq_after_a_name_is_found_by_the_suppression_scanner() -> None:
+    document = load_text("Historian and strategist Richard Luttwak cq argued the opposite.", "a.md")
+    spans = name_spans(document)
+    assert (document.text.index("Richard"), document.text.index(" cq")) in spans
+    marks = find_cq_marks(document, spans)
+    assert [document.text[m.start : m.end] for m in marks] == ["Richard Luttwak cq"]
+    # The cq mark does not cut the person off from their role.
+    assert person(document.prose, "Richard Luttwak").roles == ("historian", "strategist")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("J.D.", "JD", True),
+        ("J. D.", "JD", True),
+        ("JD", "James David", True),
+        ("E.", "Edward", True),
+        ("Mike", "Michael", True),
+        ("Sergei", "Sergey", True),
+        ("Dmitri", "Dmitry", True),
+        ("George W.", "George", True),
+        ("Jaehan", "Jae-han", True),
+        ("Richard", "Edward", False),
+        ("Hunter", "Joe", False),
+        ("Laura", "George W", False),
+        ("Michael", "Richard", False),
+    ],
+)
+def test_same_given(a: str, b: str, same: bool) -> None:
+    assert same_given(a, b) is same
+    assert same_given(b, a) is same
+
+
+def test_normalised_names() -> None:
+    assert normalise_given("J.D.") == normalise_given("JD") == "jd"
+    assert surname_key("al-Assad") == surname_key("Assad") == "assad"
+    assert surname_key("Zelenskyy") != surname_key("Zelensky")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        ("Deakin University", "Deakin College", "garbled"),
+        ("S Rajaratnam School of International Studies", "S Rajaratnam Faculty of Worldwide Research", "garbled"),
+        ("Brookings Institution", "Brooking Institution", "garbled"),
+        ("International Crisis Group", "Worldwide Disaster Group", "same_kind"),
+        ("Deakin University", "Deakin University in Melbourne", "same"),
+        ("Yale", "Yale School of Management", "same"),
+        ("ICG", "International Crisis Group", "same"),
+        ("Harvard Kennedy School", "Harvard University", "same"),
+        ("the Centre for Strategic Studies", "Center for Strategic Studies", "same"),
+        ("Brookings Institution", "Council on Foreign Relations", "unrelated"),
+        ("World Bank", "International Monetary Fund", "unrelated"),
+    ],
+)
+def test_compare_organisations(a: str, b: str, relation: str) -> None:
+    assert compare_organisations(a, b) == relation
+    assert compare_organisations(b, a) == relation
+
+
+def test_roles() -> None:
+    assert role_heads("a former US national security adviser and secretary of state") == (
+        "national security adviser",
+        "secretary of state",
+    )
+    assert role_heads("economists at Capital Economics") == ("economist",)
+    assert roles_relation(["historian"], ["historian", "strategist"]) == "strong"
+    assert roles_relation(["analyst"], ["analyst"]) == "weak"
+    assert roles_relation(["son"], ["president"]) == "different"
+    assert roles_relation(["assistant professor"], ["associate professor"]) == "strong"
+    assert roles_relation([], ["president"]) == "none"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Michael",
+                "Clarke",
+                "Clarke,",
+                "a",
+                "historian",
+                "at",
+                "Deakin",
+                "University",
+                "said",
+                "“",
+                "”",
+                '"',
+                "cq",
+                ".",
+                "\n",
+                "President",
+                "J.D.",
+                "Vance",
+                "’s",
+                "and",
+                "the",
+                "of",
+                "al-Assad",
+            ]
+        ),
+        max_size=60,
+    )
+)
+def test_extraction_never_raises_and_spans_are_slices(words: list[str]) -> None:
+    text = " ".join(words)
+    people = extract_people(text)
+    for mention in people.mentions:
+        assert text[mention.start : mention.end] == mention.text
+        for affiliation in mention.affiliations:
+            assert text[affiliation.start : affiliation.end].split() == affiliation.text.split()
