@@ -24,22 +24,20 @@ warning when the match is looser (synonyms, or undated documents).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import pandas as pd
-import regex
 
 from factcheck.checks.base import Check, CheckContext, Option, fingerprint, location
-from factcheck.extract.context import subject_key
+from factcheck.checks.subjects import SubjectNormaliser, content_words
 from factcheck.extract.numbers import format_number
 from factcheck.model import Finding, Severity
 
 _UNBOUNDED_LOW = frozenset({"up_to", "at_most", "less_than"})
 _UNBOUNDED_HIGH = frozenset({"at_least", "more_than"})
 _SKIP_KINDS = frozenset({"date", "year", "ordinal"})
-_FILLER = frozenset("of on in to for from at by with and the a an".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,16 +51,6 @@ class _Member:
     exact_key: str
 
 
-def _normalise_key(key: str, synonyms: Mapping[str, str], phrases: Sequence[tuple[regex.Pattern[str], str]]) -> str:
-    for pattern, canonical in phrases:
-        key = pattern.sub(canonical, key)
-    return " ".join(synonyms.get(word, word) for word in key.split())
-
-
-def _content_words(key: str) -> int:
-    return sum(1 for word in key.split() if word not in _FILLER)
-
-
 class NumericConsistency(Check):
     name: ClassVar[str] = "numeric-consistency"
     description: ClassVar[str] = "The same quantity about the same subject and period given incompatible values."
@@ -72,6 +60,11 @@ class NumericConsistency(Check):
             "string_map",
             {},
             "Subject words or phrases that mean the same: canonical -> variants (after normalisation).",
+        ),
+        "verb_synonyms": Option(
+            "string_map",
+            {},
+            "Verbs that tie a number to its subject in the same sense: canonical -> variants ('leave': ['exit']).",
         ),
         "cumulative": Option(
             "string_list",
@@ -102,7 +95,7 @@ class NumericConsistency(Check):
         options = context.rule.options
         if table.empty:
             return []
-        synonyms, phrases = self._synonym_tables(options["synonyms"])
+        subjects = SubjectNormaliser.build(options["synonyms"], options["verb_synonyms"])
         rows = table[
             table["kind"].isin(options["kinds"])
             & ~table["kind"].isin(_SKIP_KINDS)
@@ -111,8 +104,8 @@ class NumericConsistency(Check):
         ].copy()
         if rows.empty:
             return []
-        rows["key"] = [_normalise_key(k, synonyms, phrases) for k in rows["subject_key"]]
-        rows = rows[[_content_words(k) >= options["min_subject_words"] for k in rows["key"]]]
+        rows["key"] = [subjects.key(k, n) for k, n in zip(rows["subject_key"], rows["noun_key"], strict=True)]
+        rows = rows[[content_words(k) >= options["min_subject_words"] for k in rows["key"]]]
         if rows.empty:
             return []
         cumulative = tuple(options["cumulative"])
@@ -125,7 +118,7 @@ class NumericConsistency(Check):
         relative = float(options["relative_tolerance"])
         rate_tolerance = float(options["rate_tolerance"])
         findings: list[Finding] = []
-        weak = {i for i, r in records.items() if _content_words(_normalise_key(r["noun_key"], synonyms, phrases)) < 2}
+        weak = {i for i, r in records.items() if content_words(subjects.noun(r["noun_key"])) < 2}
         for keys, group in rows.groupby(["key", "dimension", "aspect", "bucket"], sort=True):
             key, bucket = str(keys[0]), str(keys[3])
             if group["doc"].nunique() < 2:
@@ -143,23 +136,6 @@ class NumericConsistency(Check):
                 else:
                     findings.extend(self._outliers(context, records, key, bucket, members))
         return findings
-
-    @staticmethod
-    def _synonym_tables(
-        synonyms: Mapping[str, Sequence[str]],
-    ) -> tuple[dict[str, str], list[tuple[regex.Pattern[str], str]]]:
-        words: dict[str, str] = {}
-        phrases: list[tuple[regex.Pattern[str], str]] = []
-        for canonical, variants in synonyms.items():
-            canonical = subject_key(canonical)
-            for raw in variants:
-                variant = subject_key(raw)
-                if " " in variant:
-                    phrases.append((regex.compile(rf"\b{regex.escape(variant)}\b"), canonical))
-                else:
-                    words[variant] = canonical
-        phrases.sort(key=lambda item: -len(item[0].pattern))
-        return words, phrases
 
     @staticmethod
     def _bucket(row: Mapping[str, Any]) -> str:

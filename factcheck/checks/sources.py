@@ -28,7 +28,7 @@ articles give is reported, with the others as context.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -36,11 +36,10 @@ import regex
 
 from factcheck.checks.base import Check, CheckContext, Option, fingerprint
 from factcheck.checks.names import document_people, mark
-from factcheck.extract.context import subject_key
+from factcheck.checks.subjects import SubjectNormaliser, content_words
 from factcheck.extract.people import ORG_HEADS, compare_organisations, organisation_key, surname_key
 from factcheck.model import Finding, Location, Severity
 
-_FILLER = frozenset("of on in to for from at by with and the a an".split())
 _SKIP_KINDS = frozenset({"date", "year", "ordinal"})
 _UNBOUNDED_LOW = frozenset({"up_to", "at_most", "less_than"})
 _UNBOUNDED_HIGH = frozenset({"at_least", "more_than"})
@@ -97,13 +96,13 @@ class SourceAttribution(Check):
         ]
         if rows.empty or rows["doc"].nunique() < 2:
             return []
-        words, phrases = _synonym_tables(options["synonyms"])
+        subjects = SubjectNormaliser.build(options["synonyms"])
         groups: dict[tuple[str, str, str], list[_Credit]] = {}
         relative = float(options["relative_tolerance"])
         for row_id, row in rows.iterrows():
             record = {str(k): v for k, v in row.items()}
-            key = _normalise_key(str(record["subject_key"]), words, phrases)
-            if sum(1 for w in key.split() if w not in _FILLER) < int(options["min_subject_words"]):
+            key = subjects.key(str(record["subject_key"]), str(record["noun_key"]))
+            if content_words(key) < int(options["min_subject_words"]):
                 continue
             credit = self._credit(context, int(str(row_id)), record, relative)
             if credit is None:
@@ -293,26 +292,3 @@ def _interval(row: Mapping[str, Any], relative: float) -> tuple[float, float]:
     if math.isfinite(high):
         high += abs(high) * relative
     return low, high
-
-
-def _synonym_tables(
-    synonyms: Mapping[str, Sequence[str]],
-) -> tuple[dict[str, str], list[tuple[regex.Pattern[str], str]]]:
-    words: dict[str, str] = {}
-    phrases: list[tuple[regex.Pattern[str], str]] = []
-    for canonical, variants in synonyms.items():
-        target = subject_key(canonical)
-        for raw in variants:
-            variant = subject_key(raw)
-            if " " in variant:
-                phrases.append((regex.compile(rf"\b{regex.escape(variant)}\b"), target))
-            else:
-                words[variant] = target
-    phrases.sort(key=lambda item: -len(item[0].pattern))
-    return words, phrases
-
-
-def _normalise_key(key: str, words: Mapping[str, str], phrases: Sequence[tuple[regex.Pattern[str], str]]) -> str:
-    for pattern, canonical in phrases:
-        key = pattern.sub(canonical, key)
-    return " ".join(words.get(word, word) for word in key.split())

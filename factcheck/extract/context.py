@@ -106,6 +106,10 @@ def _phrase_after(text: str, start: int, end: int) -> tuple[int, int] | None:
         lower = w.lower().rstrip(".")
         if not w[0].isalpha() or lower in _STOP or lower in _PREPOSITIONS or lower in _DETERMINERS:
             break
+        # A verb after the noun ends the phrase ("1,000 companies exited"); first, it is an
+        # adjective ("12,500 displaced families").
+        if head and _is_verb(w):
+            break
         head.append(words[i])
         i += 1
     if not head:
@@ -128,8 +132,10 @@ def _phrase_after(text: str, start: int, end: int) -> tuple[int, int] | None:
                 tail.append(words[j])
                 j += 1
                 continue
-            if not w[0].isalpha() or lower in _STOP or lower in _PREPOSITIONS:
+            if not w[0].isalpha() or lower in _STOP or lower in _PREPOSITIONS or _is_verb(w):
                 break
+            if not tail and lower in _CALENDAR_WORDS:
+                break  # "58 people on Sunday": a time, not what is counted
             tail.append(words[j])
             j += 1
         if tail and tail[-1][2].lower() != "and":
@@ -234,7 +240,7 @@ _IRREGULAR = {
     "sent": "send", "struck": "strike", "shot": "shoot", "ran": "run", "saw": "see", "wound": "wind",
     "hit": "hit", "cut": "cut", "set": "set", "put": "put", "kept": "keep", "lent": "lend",
     "drew": "draw", "drawn": "draw", "taken": "take", "given": "give", "seen": "see",
-    "killed": "kill", "slain": "slay", "hurt": "hurt", "shed": "shed", "borne": "bear", "born": "bear",
+    "killed": "kill", "died": "die", "slain": "slay", "hurt": "hurt", "shed": "shed", "borne": "bear", "born": "bear",
 }  # fmt: skip
 _AUXILIARY = frozenset("have has had be been being were was is are will would could can may might".split())
 _NOT_VERBS = frozenset("need seed speed feed breed bed red shed hundred indeed united limited".split())

@@ -173,3 +173,29 @@ def test_currencies_compare_only_through_a_rates_table() -> None:
     assert finding.severity is Severity.WARNING  # compared through a rate: a looser match
     # Within the rate tolerance: €226bn is about $244bn.
     assert run_example(with_rates, files([TRADE.format("$244bn"), TRADE.format("€226bn")])) == ()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        (
+            "More than 1,000 foreign companies left Russia after the invasion.",
+            "Just 600 foreign companies exited Russia after the invasion.",
+            True,
+        ),
+        (
+            "More than 1,000 foreign companies left Russia after the invasion.",
+            "Some 300 foreign companies entered Russia after the invasion.",
+            False,
+        ),
+        (
+            "The attack in Kharkiv killed 58 people on Sunday.",
+            "In Kharkiv, 31 people died in the attack on Sunday.",
+            True,
+        ),
+    ],
+    ids=["left vs exited", "left vs entered", "killed vs died"],
+)
+def test_verb_synonyms(a: str, b: str, conflict: bool) -> None:
+    texts = [dated("2025-03-14", a), dated("2025-03-14", b)]
+    assert bool(run_example(RULE, files(texts))) is conflict

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.checks.numeric_consistency import NumericConsistency, _normalise_key
+from factcheck.checks.subjects import SubjectNormaliser
+from factcheck.extract.context import subject_key
 from factcheck.pipeline import run_rules
 from factcheck.ruleset import load_rules
 from factcheck.sources import load_paths
@@ -30,12 +31,13 @@ def seeds():
 
 
 def comparison_keys(analysis, doc_prefix: str) -> dict[float, set[str]]:
-    synonyms, phrases = NumericConsistency._synonym_tables(RULE.options["synonyms"])
+    subjects = SubjectNormaliser.build(RULE.options["synonyms"], RULE.options["verb_synonyms"])
     index = next(i for i, d in enumerate(analysis.documents) if Path(d.path).name.startswith(doc_prefix))
     keys: dict[float, set[str]] = {}
     for claim in analysis.claims[index]:
         if claim.subject_key and claim.value is not None:
-            keys.setdefault(claim.value, set()).add(_normalise_key(claim.subject_key, synonyms, phrases))
+            noun = subject_key(claim.subject) if claim.subject else ""
+            keys.setdefault(claim.value, set()).add(subjects.key(claim.subject_key, noun))
     return keys
 
 
