@@ -55,7 +55,7 @@ from typing import ClassVar
 import regex
 import yaml
 
-from factcheck.checks.base import Check, CheckContext, Option, Rule, fingerprint
+from factcheck.checks.base import Check, CheckContext, Option, Rule, fingerprint, span_location
 from factcheck.errors import RuleError
 from factcheck.extract.people import (
     GENERIC_ROLES,
@@ -93,24 +93,8 @@ __all__ = [
 
 def mark(document: Document, start: int, end: int, context: tuple[int, int] | None = None) -> Location:
     """A location for document.text[start:end], with a passage around it as context."""
-    line, column = document.position(start)
-    end_line, end_column = document.position(max(start, end - 1))
     c_start, c_end = context if context else (start, end)
-    c_start, c_end = min(c_start, start), max(c_end, end)
-    return Location(
-        path=document.path,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column + 1,
-        start=start,
-        end=end,
-        text=document.text[start:end],
-        value=None,
-        unit=None,
-        sentence=document.text[c_start:c_end],
-        sentence_offset=c_start,
-    )
+    return span_location(document, start, end, sentence=(min(c_start, start), max(c_end, end)))
 
 
 def document_people(context: CheckContext, index: int) -> People:
