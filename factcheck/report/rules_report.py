@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
+import regex
 from rich.console import Console
 from rich.table import Table
 
@@ -18,6 +19,16 @@ def _console(stream: TextIO, color: bool, width: int | None) -> Console:
     )  # fmt: skip
 
 
+def _summary(description: str) -> str:
+    """The first sentence of a rule's description: the list stays a list; ``factcheck rule ID`` has the rest."""
+    text = " ".join(description.split())
+    for match in regex.finditer(r"(?<=[a-z0-9)\"”])[.:](?=\s|$)", text):
+        head = text[: match.start()]
+        if head.count("(") == head.count(")"):  # not inside a parenthesis
+            return head + "." if match.group() == "." else head
+    return text
+
+
 def write_rule_list(rules: Sequence[Rule], stream: TextIO, *, color: bool, width: int | None) -> None:
     table = Table(show_lines=False)
     table.add_column("rule")
@@ -25,7 +36,7 @@ def write_rule_list(rules: Sequence[Rule], stream: TextIO, *, color: bool, width
     table.add_column("severity")
     table.add_column("description", overflow="fold")
     for rule in rules:
-        table.add_row(rule.id, rule.check, rule.severity.label, rule.description)
+        table.add_row(rule.id, rule.check, rule.severity.label, _summary(rule.description))
     _console(stream, color, width).print(table)
 
 
