@@ -54,9 +54,12 @@ _LEAD_VERB = regex.compile(
     r"increased|decreased|declined|dropped|plunged|slumped|expanded|shrank|reached|hit|stood|totalled|"
     r"totaled|topped|exceeded|amounted|came|was|were|is|are|stands|reaches|totals|rose|gained|lost|"
     r"doubled|tripled|halved|jumps|rises|falls|stretches|stretched|measures|measured|weighs|weighed|covers|"
-    r"covered|spans|spanned|costs|cost|employs|employed|numbers|numbered|stand|stands|remain|remained|remains)"
+    r"covered|spans|spanned|costs|cost|employs|employed|numbers|numbered|stand|stands|remain|remained|remains|"
+    r"be|stretch|measure|weigh|cover|span|total|reach|top|exceed)"
+    r"(?:\s{1,3}(?:a|an)\s{1,3}(?:record|new\s{1,3}high|all-time\s{1,3}high|high|low|peak)(?:\s{1,3}of)?)?"
     r"(?:\s{1,3}(?:by|to|from|at|of|in|about|around|roughly|nearly|almost|some))?\s{0,3}$"
 )
+_BETWEEN = regex.compile(r"\bbetween ([a-z-]{1,30}(?: [a-z-]{1,30})?) and ([a-z-]{1,30}(?: [a-z-]{1,30})?)$")
 _WORD = regex.compile(r"[A-Za-z](?:[\w'’.-]{0,40}[\w'’])?|[,;:()\"“”–—]")
 _SOURCE_BEFORE = regex.compile(
     r"(?:according\s{1,3}to|in\s{1,3}keeping\s{1,3}with|data\s{1,3}from|figures\s{1,3}from|estimates\s{1,3}by|"
@@ -200,14 +203,16 @@ def _phrase_before(text: str, sentence_start: int, start: int) -> tuple[int, int
 def subject_key(phrase: str) -> str:
     """Normalise a subject phrase into a comparison key (lower case, no determiners, singular)."""
     out = []
-    for word in regex.findall(r"[A-Za-z][\w-]*", phrase.replace("’", "'")):
+    for word in regex.findall(r"[A-Za-z][\w'-]*", phrase.replace("’", "'")):
         lower = word.lower()
         if lower in _DETERMINERS:
             continue
         if lower.endswith("'s"):
             lower = lower[:-2]
         out.append(_singular(lower))
-    return " ".join(out)
+    key = " ".join(out)
+    # "trade between Russia and China" is "trade between China and Russia".
+    return _BETWEEN.sub(lambda m: "between " + " and ".join(sorted((m.group(1), m.group(2)))), key)
 
 
 @functools.cache

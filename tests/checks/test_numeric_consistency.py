@@ -46,6 +46,28 @@ CONFLICTS = {
         "Chinese exports to Russia rose by 70 percent between 2021 and 2024.",
         "Chinese exports to Russia rose by 40 percent between 2021 and 2024.",
     ],
+    "paraphrase: killed vs were killed": [
+        dated(
+            "2025-04-10",
+            "At least 58 people were killed when the roof of the Jet Set nightclub in Santo Domingo collapsed.",
+        ),
+        dated(
+            "2025-04-10",
+            "The collapse of the Jet Set nightclub roof in Santo Domingo killed 44 people, officials said.",
+        ),
+    ],
+    "paraphrase: country adjective vs possessive": [
+        "Chinese exports to Russia grew by 70 percent between 2021 and 2024.",
+        "Between 2021 and 2024, China's exports to Russia rose 45 percent.",
+    ],
+    "paraphrase: 'between A and B' in either order": [
+        "Trade between Russia and China hit a record $244bn in 2024.",
+        "In 2024, trade between China and Russia reached a record $190bn.",
+    ],
+    "paraphrase: active vs passive": [
+        dated("2025-04-10", "The earthquake displaced 12,000 families in Herat province."),
+        dated("2025-04-10", "Some 20,000 families in Herat province were displaced by the earthquake."),
+    ],
     "reworded copy with synonyms": [
         "Bilateral trade between Russia and China has soared to $244bn in 2024.",
         "Bilateral commerce between Russia and China has soared to $200bn in 2024.",
@@ -62,6 +84,10 @@ NEAR_MISSES = {
     "different years": [
         "Bilateral trade between Russia and China reached $140bn in 2021.",
         "Bilateral trade between Russia and China reached $244bn in 2024.",
+    ],
+    "miles and km within rounding": [
+        dated("2025-04-10", "The new Lisbon bridge will be 12 km long."),
+        dated("2025-04-10", "The new Lisbon bridge will stretch 7 miles."),
     ],
     "unit conversion agrees": [
         "The Power of Siberia pipeline stretches 3,000 km across Russia in 2024.",

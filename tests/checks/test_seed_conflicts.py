@@ -45,8 +45,8 @@ def comparison_keys(analysis, doc_prefix: str) -> dict[float, set[str]]:
     ("value", "words"),
     [
         (21692, {"sanction", "russia"}),
-        (20, {"tariff", "chinese", "import"}),
-        (70, {"chinese", "export", "russia"}),
+        (20, {"tariff", "china", "import"}),
+        (70, {"china", "export", "russia"}),
         (1000, {"foreign", "company"}),
         (40, {"time", "meet"}),
         (140e9, {"trade", "russia", "china"}),
