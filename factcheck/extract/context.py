@@ -212,7 +212,7 @@ def subject_key(phrase: str) -> str:
         out.append(_singular(lower))
     key = " ".join(out)
     # "trade between Russia and China" is "trade between China and Russia".
-    return _BETWEEN.sub(lambda m: "between " + " and ".join(sorted((m.group(1), m.group(2)))), key)
+    return str(_BETWEEN.sub(lambda m: "between " + " and ".join(sorted((m.group(1), m.group(2)))), key))
 
 
 @functools.cache
