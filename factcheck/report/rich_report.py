@@ -200,6 +200,28 @@ class LocationsView:
             yield Indented(context_text(loc, self.color, self.glyphs))
 
 
+_AS_WRITTEN_MAX = 40
+
+
+def _short(text: str) -> str:
+    """A long span (a name with its whole affiliation) shortened for the "as written" column."""
+    text = " ".join(text.split())
+    if len(text) <= _AS_WRITTEN_MAX:
+        return text
+    words = text.split(" ")
+    head, tail = [words[0]], [words[-1]]
+    # Whole words from both ends: the name and the affiliation's last words stay readable.
+    for word in words[1:-1]:
+        if len(" ".join([*head, word])) > 16:
+            break
+        head.append(word)
+    for word in reversed(words[len(head) : -1]):
+        if len(" ".join([word, *tail])) > 22:
+            break
+        tail.insert(0, word)
+    return " ".join(head) + " … " + " ".join(tail)
+
+
 def locations_table(locations: Iterable[Location], color: str, glyphs: Glyphs = UNICODE_GLYPHS) -> Table:
     """Locations side by side: document, line:col, claim as written, context."""
     table = Table(
@@ -218,7 +240,7 @@ def locations_table(locations: Iterable[Location], color: str, glyphs: Glyphs = 
         table.add_row(
             WrappedPath(glyphs.safe(loc.path)),
             Text(f"{loc.line}:{loc.column}"),
-            Text(glyphs.safe(loc.text), style=f"bold {color}"),
+            Text(glyphs.safe(_short(loc.text)), style=f"bold {color}"),
             context_text(loc, color, glyphs),
         )
     return table
