@@ -97,7 +97,7 @@ def _word_index(text: str) -> tuple[list[int], list[int], list[str]]:
 def _words(text: str, start: int, end: int, limit: int) -> list[tuple[int, int, str]]:
     """Up to ``limit`` whole words lying within ``text[start:end]``, in order."""
     starts, ends, words = _word_index(text)
-    out = []
+    out: list[tuple[int, int, str]] = []
     index = bisect.bisect_left(starts, start)
     while index < len(starts) and len(out) < limit and ends[index] <= end:
         out.append((starts[index], ends[index], words[index]))
