@@ -17,7 +17,6 @@ bounded patterns; nothing here looks across sentences.
 
 from __future__ import annotations
 
-import bisect
 import functools
 from datetime import date
 
@@ -81,27 +80,13 @@ _YEAR_AFTER = regex.compile(r"(?:\s{1,3}[A-Za-z][\w'’-]{0,30}){0,3}\s{1,3}(?:i
 _NOT_SOURCES = frozenset("The This That It He She They We I But And In On At As For A An".split())
 
 
-@functools.lru_cache(maxsize=4)
-def _word_index(text: str) -> tuple[list[int], list[int], list[str]]:
-    """Every word of a text once (starts, ends, words): context looks words up instead of rescanning."""
-    starts: list[int] = []
-    ends: list[int] = []
-    words: list[str] = []
-    for match in _WORD.finditer(text):
-        starts.append(match.start())
-        ends.append(match.end())
-        words.append(match.group())
-    return starts, ends, words
-
-
 def _words(text: str, start: int, end: int, limit: int) -> list[tuple[int, int, str]]:
-    """Up to ``limit`` whole words lying within ``text[start:end]``, in order."""
-    starts, ends, words = _word_index(text)
-    out: list[tuple[int, int, str]] = []
-    index = bisect.bisect_left(starts, start)
-    while index < len(starts) and len(out) < limit and ends[index] <= end:
-        out.append((starts[index], ends[index], words[index]))
-        index += 1
+    # Bound the search: a long run without words ("1 1 1 ...") must not be rescanned per number.
+    out = []
+    for match in _WORD.finditer(text, start, min(end, start + 45 * limit)):
+        out.append((match.start(), match.end(), match.group()))
+        if len(out) >= limit:
+            break
     return out
 
 
