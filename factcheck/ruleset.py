@@ -21,6 +21,9 @@ from factcheck.checks import CHECKS
 from factcheck.checks.base import Example, Option, Rule
 from factcheck.errors import RuleError
 from factcheck.model import Severity
+from factcheck.yamlnodes import compose
+from factcheck.yamlnodes import line as _line
+from factcheck.yamlnodes import mapping as _mapping
 
 _RULE_KEYS = {"check", "severity", "message", "description", "options", "examples"}
 _REQUIRED = ("check", "severity", "message", "description", "examples")
@@ -38,28 +41,10 @@ def builtin_rules_dir() -> Path:
         return Path(__file__).resolve().parent.parent / "rules"
 
 
-def _line(node: yaml.Node) -> int:
-    return int(node.start_mark.line) + 1
-
-
 def _scalar(node: yaml.Node, path: str, what: str) -> str:
     if not isinstance(node, yaml.ScalarNode):
         raise RuleError(path, _line(node), f"{what} must be a string")
     return str(node.value)
-
-
-def _mapping(node: yaml.Node, path: str, what: str) -> list[tuple[str, yaml.Node, int]]:
-    if not isinstance(node, yaml.MappingNode):
-        raise RuleError(path, _line(node), f"{what} must be a mapping")
-    seen: set[str] = set()
-    items = []
-    for key_node, value_node in node.value:
-        key = _scalar(key_node, path, f"a key in {what}")
-        if key in seen:
-            raise RuleError(path, _line(key_node), f"duplicate key '{key}' in {what}")
-        seen.add(key)
-        items.append((key, value_node, _line(key_node)))
-    return items
 
 
 def _plain(node: yaml.Node) -> Any:
@@ -133,12 +118,7 @@ def _examples(node: yaml.Node, path: str) -> tuple[Example, ...]:
 
 def parse_rule(text: str, path: str, rule_id: str) -> Rule:
     """Validate one rule file's text; raise RuleError with file and line on any problem."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        line = mark.line + 1 if mark is not None else None
-        raise RuleError(path, line, f"invalid YAML: {error.problem}") from None
+    root = compose(text, path)
     if root is None:
         raise RuleError(path, 1, "empty rule file")
     fields: dict[str, tuple[yaml.Node, int]] = {}

@@ -74,6 +74,9 @@ from factcheck.extract.people import (
     surname_key,
 )
 from factcheck.model import Document, Finding, Location, Severity
+from factcheck.yamlnodes import compose
+from factcheck.yamlnodes import line as _line
+from factcheck.yamlnodes import mapping as _pairs
 
 __all__ = [
     "AffiliationConsistency",
@@ -186,10 +189,6 @@ _ENTRY_KEYS = {"name", "surname", "variants", "reject", "roles", "note", "source
 _TOP_KEYS = {"people"}
 
 
-def _line(node: yaml.Node) -> int:
-    return int(node.start_mark.line) + 1
-
-
 def _string(node: yaml.Node, path: str, what: str) -> str:
     if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str" or not str(node.value).strip():
         raise RuleError(path, _line(node), f"{what} must be a non-empty string")
@@ -200,22 +199,6 @@ def _strings(node: yaml.Node, path: str, what: str) -> tuple[str, ...]:
     if not isinstance(node, yaml.SequenceNode):
         raise RuleError(path, _line(node), f"{what} must be a list of strings")
     return tuple(_string(item, path, f"each item of {what}") for item in node.value)
-
-
-def _pairs(node: yaml.Node, path: str, what: str) -> list[tuple[str, yaml.Node, int]]:
-    if not isinstance(node, yaml.MappingNode):
-        raise RuleError(path, _line(node), f"{what} must be a mapping")
-    seen: set[str] = set()
-    out = []
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode):
-            raise RuleError(path, _line(key_node), f"a key in {what} must be a string")
-        key = str(key_node.value)
-        if key in seen:
-            raise RuleError(path, _line(key_node), f"duplicate key '{key}' in {what}")
-        seen.add(key)
-        out.append((key, value_node, _line(key_node)))
-    return out
 
 
 def _split_registered(name: str, surname: str) -> tuple[str, str]:
@@ -231,11 +214,7 @@ def _split_registered(name: str, surname: str) -> tuple[str, str]:
 
 def parse_registry(text: str, path: str, display: str | None = None) -> Registry:
     """Validate a registry's text; any problem is a RuleError naming the file and line."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark_ = error.problem_mark
-        raise RuleError(path, mark_.line + 1 if mark_ else None, f"invalid YAML: {error.problem}") from None
+    root = compose(text, path)
     if root is None:
         raise RuleError(path, 1, "empty registry (expected a 'people' list)")
     people_node: yaml.Node | None = None

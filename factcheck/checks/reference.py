@@ -47,6 +47,9 @@ from factcheck.errors import RuleError
 from factcheck.extract.numbers import format_number
 from factcheck.model import Claim, Document, Finding
 from factcheck.units import is_known, to_base
+from factcheck.yamlnodes import compose
+from factcheck.yamlnodes import line as _line
+from factcheck.yamlnodes import mapping as _mapping
 
 _FACT_KEYS = {"id", "subject", "date", "until", "value", "unit", "interval", "tolerance", "as_of", "source",
               "phrasings", "unless", "note"}  # fmt: skip
@@ -228,26 +231,6 @@ def _load(path: str, _stamp: int) -> tuple[Fact, ...]:
     return parse_facts(text, path)
 
 
-def _line(node: yaml.Node) -> int:
-    return int(node.start_mark.line) + 1
-
-
-def _mapping(node: yaml.Node, path: str, what: str) -> list[tuple[str, yaml.Node, int]]:
-    if not isinstance(node, yaml.MappingNode):
-        raise RuleError(path, _line(node), f"{what} must be a mapping")
-    seen: set[str] = set()
-    items = []
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode):
-            raise RuleError(path, _line(key_node), f"a key in {what} must be a string")
-        key = str(key_node.value)
-        if key in seen:
-            raise RuleError(path, _line(key_node), f"duplicate key '{key}' in {what}")
-        seen.add(key)
-        items.append((key, value_node, _line(key_node)))
-    return items
-
-
 def _scalar(node: yaml.Node, path: str, what: str) -> str:
     if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
         raise RuleError(path, _line(node), f"{what} must be a non-empty string")
@@ -328,11 +311,7 @@ def compile_phrasing(text: str) -> tuple[regex.Pattern[str], bool]:
 
 def parse_facts(text: str, path: str) -> tuple[Fact, ...]:
     """Validate a facts base's text; raise RuleError with file and line on any problem."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        raise RuleError(path, mark.line + 1 if mark is not None else None, f"invalid YAML: {error.problem}") from None
+    root = compose(text, path)
     if root is None:
         raise RuleError(path, 1, "empty facts base")
     items = _mapping(root, path, "the facts base")
