@@ -92,15 +92,28 @@ def _guess(data: bytes) -> str | None:
     if b"\x00" in data:
         return None
     detector = _charset_normalizer()
-    if detector is not None:
-        best = detector.from_bytes(data).best()
-        text = None if best is None else str(best)
-    else:
-        text = _decode_cp1252(data)
+    text = _detect(detector, data) if detector is not None else _decode_cp1252(data)
     if text is None:
         return None
     text = strip_bom(text)
     return text if looks_like_text(text) else None
+
+
+# Detection ranks code pages that read a short Western text equally well in no
+# useful order (French comes back as cp775, Baltic); among the equally good
+# readings, prefer the one Western newsrooms actually wrote.
+_PREFERRED = ("cp1252", "latin_1", "iso8859_15")
+_CHAOS_SLACK = 0.01
+
+
+def _detect(detector: ModuleType, data: bytes) -> str | None:
+    matches = list(detector.from_bytes(data))
+    if not matches:
+        return None
+    best_chaos = min(match.chaos for match in matches)
+    good = [match for match in matches if match.chaos <= best_chaos + _CHAOS_SLACK]
+    preferred = [match for match in good if match.encoding in _PREFERRED]
+    return str((preferred or good)[0])
 
 
 def _decode_cp1252(data: bytes) -> str | None:

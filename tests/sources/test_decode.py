@@ -41,21 +41,40 @@ def test_latin1_decodes_with_whatever_is_installed() -> None:
     assert "café" in decode_bytes(LATIN1.encode("latin-1"))
 
 
-def test_charset_normalizer_is_used_when_installed(monkeypatch: pytest.MonkeyPatch) -> None:
-    class Match:
-        def __str__(self) -> str:
-            return "guessed text"
+class FakeMatch:
+    def __init__(self, encoding: str, chaos: float, text: str) -> None:
+        self.encoding, self.chaos, self.text = encoding, chaos, text
 
-    fake = types.SimpleNamespace(from_bytes=lambda data: types.SimpleNamespace(best=lambda: Match()))
-    monkeypatch.setitem(sys.modules, "charset_normalizer", fake)
+    def __str__(self) -> str:
+        return self.text
+
+
+def fake_detector(*matches: FakeMatch) -> types.SimpleNamespace:
+    return types.SimpleNamespace(from_bytes=lambda data: list(matches))
+
+
+def test_charset_normalizer_is_used_when_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "charset_normalizer", fake_detector(FakeMatch("cp1251", 0.0, "guessed text")))
     assert decode_bytes(b"caf\xe9") == "guessed text"
 
 
+def test_equally_good_readings_prefer_cp1252(monkeypatch: pytest.MonkeyPatch) -> None:
+    detector = fake_detector(FakeMatch("cp775", 0.0, "caf\u0137"), FakeMatch("cp1252", 0.0, "café"))
+    monkeypatch.setitem(sys.modules, "charset_normalizer", detector)
+    assert decode_bytes(b"caf\xe9") == "café"
+
+
 def test_charset_normalizer_without_a_match_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    fake = types.SimpleNamespace(from_bytes=lambda data: types.SimpleNamespace(best=lambda: None))
-    monkeypatch.setitem(sys.modules, "charset_normalizer", fake)
+    monkeypatch.setitem(sys.modules, "charset_normalizer", fake_detector())
     with pytest.raises(UndecodableError, match="cannot decode as text"):
         decode_bytes(b"caf\xe9")  # cp1252 would read it; the installed detector said no
+
+
+def test_real_detector_reads_legacy_encodings() -> None:
+    french = "Le café coûte 3 euros à Orléans; la mairie a dépensé 1,2 million."
+    russian = "Москва заявила, что 21 692 санкции против России введены"
+    assert decode_bytes(french.encode("latin-1")) == french
+    assert decode_bytes(russian.encode("cp1251")) == russian
 
 
 @pytest.mark.parametrize(
