@@ -31,12 +31,11 @@ from typing import Any, ClassVar
 import pandas as pd
 
 from factcheck.checks.base import Check, CheckContext, Option, fingerprint, location
+from factcheck.checks.intervals import COMPARABLE_KINDS, claim_interval
 from factcheck.checks.subjects import SubjectNormaliser, content_words
 from factcheck.extract.numbers import format_number
 from factcheck.model import Finding, Severity
 
-_UNBOUNDED_LOW = frozenset({"up_to", "at_most", "less_than"})
-_UNBOUNDED_HIGH = frozenset({"at_least", "more_than"})
 _SKIP_KINDS = frozenset({"date", "year", "ordinal"})
 
 
@@ -76,7 +75,7 @@ class NumericConsistency(Check):
         ),
         "kinds": Option(
             "string_list",
-            ("number", "percent", "percentage_point", "money", "quantity", "temperature", "duration", "age"),
+            COMPARABLE_KINDS,
             "Claim kinds this rule compares.",
         ),
         "rates": Option(
@@ -153,22 +152,7 @@ class NumericConsistency(Check):
     @staticmethod
     def _member(row_id: int, row: Mapping[str, Any], relative: float) -> _Member:
         """The claim as an interval in base units, widened for rounding and tolerance."""
-        step = 0.0 if math.isnan(row["step_base"]) else float(row["step_base"])
-        qualifier = row["qualifier"]
-        if qualifier in _UNBOUNDED_HIGH:
-            low, high = float(row["low_base"]), math.inf
-        elif qualifier in _UNBOUNDED_LOW:
-            low, high = -math.inf, float(row["high_base"])
-        elif qualifier in ("nearly", "about"):
-            low, high = float(row["low_base"]), float(row["high_base"])
-        elif qualifier == "range":
-            low, high = float(row["low_base"]) - step / 2, float(row["high_base"]) + step
-        else:
-            low, high = float(row["magnitude"]) - step / 2, float(row["magnitude"]) + step
-        if math.isfinite(low):
-            low -= abs(low) * relative
-        if math.isfinite(high):
-            high += abs(high) * relative
+        low, high = claim_interval(row, relative, above=1.0, widen_approximate=False)
         return _Member(
             row_id, int(row["doc"]), str(row["path"]), low, high, str(row["doc_date"]), str(row["subject_key"])
         )

@@ -35,14 +35,13 @@ from typing import Any, ClassVar
 import regex
 
 from factcheck.checks.base import Check, CheckContext, Option, fingerprint
+from factcheck.checks.intervals import COMPARABLE_KINDS, claim_interval
 from factcheck.checks.names import document_people, mark
 from factcheck.checks.subjects import SubjectNormaliser, content_words
 from factcheck.extract.people import ORG_HEADS, compare_organisations, organisation_key, surname_key
 from factcheck.model import Finding, Location, Severity
 
 _SKIP_KINDS = frozenset({"date", "year", "ordinal"})
-_UNBOUNDED_LOW = frozenset({"up_to", "at_most", "less_than"})
-_UNBOUNDED_HIGH = frozenset({"at_least", "more_than"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +76,7 @@ class SourceAttribution(Check):
         "relative_tolerance": Option("number", 0.005, "Extra relative slack on both ends of every value's interval."),
         "kinds": Option(
             "string_list",
-            ("number", "percent", "percentage_point", "money", "quantity", "temperature", "duration", "age"),
+            COMPARABLE_KINDS,
             "Claim kinds this rule compares.",
         ),
     }
@@ -116,7 +115,8 @@ class SourceAttribution(Check):
 
     @staticmethod
     def _credit(context: CheckContext, row_id: int, row: Mapping[str, Any], relative: float) -> _Credit | None:
-        low, high = _interval(row, relative)
+        # A statistic is "the same" when its roundings overlap: no truncation allowance here.
+        low, high = claim_interval(row, relative, above=0.5, widen_approximate=True)
         if math.isnan(low) or math.isnan(high):
             return None
         doc = int(row["doc"])
@@ -271,24 +271,3 @@ def _same_source(a: _Credit, b: _Credit) -> bool:
         return a.person and b.person and surname_key(a.source.split()[-1]) == surname_key(b.source.split()[-1])
     same = compare_organisations(a.source, b.source) == "same"
     return same or organisation_key(a.source) == organisation_key(b.source)
-
-
-def _interval(row: Mapping[str, Any], relative: float) -> tuple[float, float]:
-    """The values a claim's wording allows, in base units, widened for rounding and tolerance."""
-    step = float(row["step_base"])
-    step = 0.0 if math.isnan(step) else step
-    qualifier = str(row["qualifier"])
-    magnitude, low, high = float(row["magnitude"]), float(row["low_base"]), float(row["high_base"])
-    if qualifier in _UNBOUNDED_HIGH:
-        low, high = low, math.inf
-    elif qualifier in _UNBOUNDED_LOW:
-        low, high = -math.inf, high
-    elif qualifier in ("nearly", "about", "range"):
-        low, high = low - step / 2, high + step / 2
-    else:
-        low, high = magnitude - step / 2, magnitude + step / 2
-    if math.isfinite(low):
-        low -= abs(low) * relative
-    if math.isfinite(high):
-        high += abs(high) * relative
-    return low, high
