@@ -74,6 +74,45 @@ class Period:
 
 
 @dataclass(frozen=True, slots=True)
+class Frame:
+    """What a numeric claim is a value of, read from its sentence (see ``factcheck/extract/frames.py``).
+
+    ``measure`` is the lemma of the head noun counted or measured ("car",
+    "toll") and ``modifiers`` the lemmas that narrow it ("train", "death");
+    ``about`` the entity the number belongs to (lower case, "" if the sentence
+    does not say); ``event`` the verb lemma that ties it to its subject;
+    ``aspect`` level, change, part or difference; ``total`` marks totals;
+    ``whole`` is the measure of the whole a part belongs to; ``series`` is
+    "", converted, earlier, real or projection; ``names`` the entities the
+    sentence names that a number of it could be about (announcers and
+    sources left out).
+    """
+
+    measure: str = ""
+    modifiers: tuple[str, ...] = ()
+    about: str = ""
+    event: str = ""
+    aspect: str = "level"
+    total: bool = False
+    whole: str = ""
+    series: str = ""
+    names: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "measure": self.measure,
+            "modifiers": list(self.modifiers),
+            "about": self.about,
+            "event": self.event,
+            "aspect": self.aspect,
+            "total": self.total,
+            "whole": self.whole,
+            "series": self.series,
+            "names": list(self.names),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One numeric mention read from a text, with what comparison needs.
 
@@ -107,6 +146,7 @@ class Claim:
     source: str | None = None
     sentence_start: int = 0
     sentence_end: int = 0
+    frame: Frame = Frame()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -123,6 +163,7 @@ class Claim:
             "subject": self.subject_key,
             "period": self.period.label() if self.period else None,
             "source": self.source,
+            "frame": self.frame.to_dict(),
         }
 
 

@@ -1,4 +1,4 @@
-"""The pipeline: load -> extract -> tabulate -> compare -> suppress -> report.
+"""The pipeline: load -> extract -> tabulate -> link -> compare -> suppress -> report.
 
 ``check(paths, **options)`` runs it on files and returns a ``Report``;
 ``run_rules(documents, rules)`` is the part after loading, shared with the
@@ -16,6 +16,7 @@ from factcheck.checks import CHECKS
 from factcheck.checks.base import CheckContext, Rule
 from factcheck.extract import extract
 from factcheck.extract.people import name_spans
+from factcheck.link import group_stories
 from factcheck.model import Claim, Document, DocumentSummary, ErrorEntry, Finding, Report, Severity
 from factcheck.ruleset import load_rules, select_rules
 from factcheck.sources import DEFAULT_INCLUDE, load_paths
@@ -61,9 +62,10 @@ def run_rules(documents: Sequence[Document], rules: Sequence[Rule], progress: Pr
     ordered = sorted(documents, key=lambda d: d.path)
     claims = extract_all(ordered, progress)
     table = build_table(ordered, claims)
+    stories = group_stories(ordered)
     findings: dict[str, Finding] = {}
     for rule in rules:
-        context = CheckContext(rule=rule, documents=ordered, claims=claims, table=table)
+        context = CheckContext(rule=rule, documents=ordered, claims=claims, table=table, stories=stories)
         for finding in CHECKS[rule.check]().run(context):
             findings.setdefault(finding.id, finding)
     return Analysis(tuple(ordered), tuple(claims), tuple(sorted(findings.values(), key=_sort_key)))

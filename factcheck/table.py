@@ -32,6 +32,17 @@ source             str      who the sentence credits ("" if none)
 doc_date           str      the document's date, ISO ("" if unknown)
 noun_key           str      the subject's noun phrase alone, normalised ("" if none)
 anchors            str      capitalised names in the claim's sentence, lower case, space-separated
+sentence_start     int      offset where the claim's sentence starts (claims of one sentence share it)
+measure            str      frame: lemma of what is counted or measured ("car", "toll"; "" if none)
+modifiers          str      frame: lemmas that narrow the measure, space-separated ("train", "death")
+about              str      frame: the entity the number is about, lower case ("china"; "" if unsaid)
+event              str      frame: verb lemma tying the number to its subject ("derail")
+frame_aspect       str      frame: level, change, part or difference
+total              bool     frame: the number is a total ("a total of", "126 total")
+whole              str      frame: for a part, the measure of its whole ("car")
+series             str      frame: "", converted, earlier, real or projection
+names              str      frame: entities the sentence names that its numbers could be about, "|"-separated
+context            str      content words of the claim's sentence (lower case, 4+ letters, crude singular)
 =================  =======  ==========================================================
 """
 
@@ -49,7 +60,8 @@ COLUMNS = (
     "doc", "path", "claim", "start", "end", "text", "kind", "aspect", "qualifier", "value", "low",
     "high", "unit", "dimension", "magnitude", "low_base", "high_base", "step_base", "subject",
     "subject_key", "period_start", "period_end", "period_basis", "period_label", "source", "doc_date",
-    "noun_key", "anchors",
+    "noun_key", "anchors", "sentence_start", "measure", "modifiers", "about", "event", "frame_aspect", "total",
+    "whole", "series", "names", "context",
 )  # fmt: skip
 
 # Capitalised words that are not names: sentence openers, months, days.
@@ -69,6 +81,25 @@ def anchors(sentence: str) -> str:
     return " ".join(sorted(w for w in found if w not in _NOT_NAMES and len(w) > 1 and "’" not in w and "'" not in w))
 
 
+_CONTENT = regex.compile(r"[A-Za-z][a-z'’-]{3,30}")
+_FUNCTION = frozenset(
+    """that this with from have been were will would could should their there they them than then what when
+    where which while about after before into over said says also more most some such only just very other
+    these those being does made make many much each even ever here like""".split()
+)
+
+
+def context_words(sentence: str) -> str:
+    """The content words of a sentence, for telling whether two sentences talk about the same thing."""
+    words = set()
+    for match in _CONTENT.finditer(sentence):
+        word = match.group().lower().replace("’", "'").removesuffix("'s")
+        if word in _FUNCTION:
+            continue
+        words.add(word[:-1] if word.endswith("s") and not word.endswith("ss") else word)
+    return " ".join(sorted(words))
+
+
 def _nan(value: float | None) -> float:
     return float("nan") if value is None else float(value)
 
@@ -78,8 +109,14 @@ def build_table(documents: Sequence[Document], claims: Sequence[Sequence[Claim]]
     rows = []
     for doc_index, (document, doc_claims) in enumerate(zip(documents, claims, strict=True)):
         doc_date = document.date.isoformat() if document.date else ""
+        sentence_words: dict[int, tuple[str, str]] = {}
         for claim_index, claim in enumerate(doc_claims):
+            if claim.sentence_start not in sentence_words:
+                sentence = document.text[claim.sentence_start : claim.sentence_end]
+                sentence_words[claim.sentence_start] = (anchors(sentence), context_words(sentence))
+            names, context = sentence_words[claim.sentence_start]
             period = claim.period
+            frame = claim.frame
             rows.append(
                 (
                     doc_index, document.path, claim_index, claim.start, claim.end, claim.text, claim.kind,
@@ -89,7 +126,9 @@ def build_table(documents: Sequence[Document], claims: Sequence[Sequence[Claim]]
                     period.start.isoformat() if period else "", period.end.isoformat() if period else "",
                     period.basis if period else "", period.label() if period else "", claim.source or "",
                     doc_date, subject_key(claim.subject) if claim.subject else "",
-                    anchors(document.text[claim.sentence_start : claim.sentence_end]),
+                    names,
+                    claim.sentence_start, frame.measure, " ".join(frame.modifiers), frame.about, frame.event,
+                    frame.aspect, frame.total, frame.whole, frame.series, "|".join(frame.names), context,
                 )
             )  # fmt: skip
     return pd.DataFrame.from_records(rows, columns=list(COLUMNS))

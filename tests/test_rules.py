@@ -60,7 +60,7 @@ examples:
         (GOOD.replace("severity: error", "severity: fatal"), 2, "unknown severity 'fatal'"),
         (GOOD + "options:\n  tolerence: 0.1\n", 11, "unknown option 'tolerence'"),
         (GOOD + "options:\n  relative_tolerance: lots\n", 11, "option 'relative_tolerance' must be a number"),
-        (GOOD + "options:\n  cumulative: sanctions\n", 11, "must be a list of strings"),
+        (GOOD + "options:\n  growing: sanctions\n", 11, "must be a list of strings"),
         (GOOD.split("examples:")[0], 1, "missing required key 'examples'"),
         (GOOD.replace('  pass:\n    - {a.md: "x"}\n', ""), 6, "at least one 'pass' example"),
         ("check: [unclosed\n", 2, "invalid YAML"),

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 import pandas as pd
 
+from factcheck.link.stories import Stories
 from factcheck.model import Claim, Document, Finding, Location, Severity
 
 
@@ -63,6 +64,8 @@ class CheckContext:
     claims: Sequence[Sequence[Claim]]
     table: pd.DataFrame
     cache: dict[str, Any] = field(default_factory=dict)
+    # The link stage's stories (None: every document of the run is one story).
+    stories: Stories | None = None
 
 
 class Check:

@@ -1,42 +1,53 @@
-"""numeric-consistency: the same quantity given values that cannot both be true.
+"""numeric-consistency: the same quantity, in articles of one story, given values that cannot both be true.
 
-Claims are comparable when they share a subject key (after the rule's
-synonyms), a dimension (after unit conversion), an aspect (a level is not a
-change) and a period.  Each claim becomes an interval in base units: the
-interval its wording commits to ("at least 21,692" is [21692, inf)), widened
-by the rounding its written form implies ("$244bn" may stand for anything
-from 243.5bn to just under 245bn) and by the rule's relative tolerance.
-Claims whose intervals share a point can all be true.
+What is "the same quantity" is the link stage's business
+(``factcheck/link/align.py``): claims of different articles of one story
+whose frames agree on the measure, what it is about, the event, the series
+and the period, paired one to one within each pair of sentences.  This check
+reads those pairs and decides whether the values can both hold.
 
-Within a group, the largest set of claims from different documents that
-share a point is the majority; every claim outside it is an outlier and is
-reported once, with the majority as context (not N^2 pairs).
+Each claim is an interval in base units: the interval its wording commits to
+("at least 21,692" is [21692, inf)), widened by the rounding its written form
+allows (a count written to the unit, "4,127" or "38 cars", means itself;
+"$244bn" stands for 243.5bn to 245bn, "3,700" for 3,650 to 3,800) and by
+``relative_tolerance``.  Two claims whose
+intervals share a point can both be true.
 
-Cumulative subjects (counts that only grow: sanctions imposed since 2022,
-companies that left Russia) compare across dates: a smaller count at an
-earlier date is fine, a larger count at an earlier date is a conflict.
+* Quantities fixed once they happen (cars derailed, medals won at a Games):
+  the aligned claims of a quantity form a group; the largest set of articles
+  that agree is the majority, and each claim outside it is reported against
+  each majority article it was aligned with (two passages side by side, the
+  message saying how many articles agree).  When no two articles agree,
+  every aligned pair that cannot both be true is reported.
+* ``growing`` measures (death tolls, people injured: counts that only rise)
+  compare through their as-of dates: on the same day the values must agree;
+  a smaller count at a later date is a conflict, a larger one is not.  Both
+  articles must be dated.  Two exact counts that are one another's digits in
+  another order ("8,754" and "8,574"), days apart, are a garbled figure.
+* ``varying`` measures (market value, users, estimates of a cost) move both
+  ways: they compare only on the same day.
 
-Severity is the rule's when subject and period match exactly (same key
-before synonyms, explicit period or the same dated "as of"); it drops to
-warning when the match is looser (synonyms, or undated documents).
+Severity is the rule's when both sides name the measure in the same words and
+agree on what it is about; it drops to warning when the match rests on the
+vocabulary (synonyms) or on a currency conversion.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, ClassVar
 
 import pandas as pd
 
 from factcheck.checks.base import Check, CheckContext, Option, fingerprint, location
 from factcheck.checks.intervals import COMPARABLE_KINDS, claim_interval
-from factcheck.checks.subjects import SubjectNormaliser, content_words
 from factcheck.extract.numbers import format_number
+from factcheck.link.align import Keyed, Pair, Vocabulary, align
+from factcheck.link.stories import Stories
 from factcheck.model import Finding, Severity
-
-_SKIP_KINDS = frozenset({"date", "year", "ordinal"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +57,7 @@ class _Member:
     path: str
     low: float
     high: float
-    as_of: str
-    exact_key: str
+    as_of: date | None
 
 
 class NumericConsistency(Check):
@@ -55,29 +65,41 @@ class NumericConsistency(Check):
     description: ClassVar[str] = "The same quantity about the same subject and period given incompatible values."
     OPTIONS: ClassVar[Mapping[str, Option]] = {
         "relative_tolerance": Option("number", 0.005, "Extra relative slack on both ends of every interval."),
-        "synonyms": Option(
+        "measures": Option(
             "string_map",
             {},
-            "Subject words or phrases that mean the same: canonical -> variants (after normalisation).",
+            "Measures that are the same quantity: canonical name -> variants, as lemmas of the head noun "
+            "or verb, with their modifiers ('death toll': ['toll', 'fatality', 'kill']).",
         ),
-        "verb_synonyms": Option(
+        "events": Option(
             "string_map",
             {},
-            "Verbs that tie a number to its subject in the same sense: canonical -> variants ('leave': ['exit']).",
+            "Verbs that tell quantities apart ('derail' vs 'carry'): canonical -> variants (lemmas). "
+            "Verbs not listed never keep two claims apart.",
         ),
-        "cumulative": Option(
-            "string_list",
-            (),
-            "Subject keys (after synonyms) of counts that only grow; a key matches when it contains the entry.",
+        "entities": Option(
+            "string_map",
+            {},
+            "Names of the same entity: canonical -> variants ('us': ['u.s.', 'united states', 'american']).",
         ),
-        "min_subject_words": Option(
-            "integer", 2, "Subjects with fewer content words are too vague to compare ('times', 'people')."
+        "growing": Option(
+            "string_list", (), "Canonical measures of counts that only grow (compared through their as-of dates)."
         ),
-        "kinds": Option(
-            "string_list",
-            COMPARABLE_KINDS,
-            "Claim kinds this rule compares.",
+        "varying": Option(
+            "string_list", (), "Canonical measures that move both ways over time (compared only on the same day)."
         ),
+        "modifiers": Option(
+            "string_map",
+            {},
+            "Modifiers that narrow a measure the same way: canonical -> variants ('foreign': ['overseas']).",
+        ),
+        "neutral_modifiers": Option(
+            "string_list", (), "Modifiers that do not change the quantity ('latest', 'confirmed', 'official')."
+        ),
+        "swap_days": Option(
+            "integer", 3, "How many days apart two exact counts with swapped digits still count as one figure."
+        ),
+        "kinds": Option("string_list", COMPARABLE_KINDS, "Claim kinds this rule compares."),
         "rates": Option(
             "number_map",
             {},
@@ -94,174 +116,275 @@ class NumericConsistency(Check):
         options = context.rule.options
         if table.empty:
             return []
-        subjects = SubjectNormaliser.build(options["synonyms"], options["verb_synonyms"])
-        rows = table[
-            table["kind"].isin(options["kinds"])
-            & ~table["kind"].isin(_SKIP_KINDS)
-            & (table["subject_key"] != "")
-            & (table["dimension"] != "")
-        ].copy()
-        if rows.empty:
+        vocabulary = Vocabulary.from_options(options)
+        stories = context.stories or Stories(tuple(0 for _ in context.documents), ("",))
+        table = _convert_currencies(table, options["rates"])
+        keyed, pairs = align(table, stories, vocabulary, tuple(options["kinds"]))
+        if not pairs:
             return []
-        rows["key"] = [subjects.key(k, n) for k, n in zip(rows["subject_key"], rows["noun_key"], strict=True)]
-        rows = rows[[content_words(k) >= options["min_subject_words"] for k in rows["key"]]]
-        if rows.empty:
-            return []
-        cumulative = tuple(options["cumulative"])
-        rows["cumulative"] = [any(c in key for c in cumulative) for key in rows["key"]]
-        rows = _convert_currencies(rows, options["rates"])
-        records: dict[int, dict[str, Any]] = {
-            int(str(i)): {str(k): v for k, v in r.items()} for i, r in rows.to_dict("index").items()
-        }
-        rows["bucket"] = [self._bucket(records[int(i)]) for i in rows.index]
+        by_row = {k.row: k for k in keyed}
         relative = float(options["relative_tolerance"])
         rate_tolerance = float(options["rate_tolerance"])
+        records: dict[int, dict[str, Any]] = {}
+        for row in {p.a for p in pairs} | {p.b for p in pairs}:
+            records[row] = {str(k): v for k, v in table.loc[row].items()}
+        members = {
+            row: _member(row, record, relative + (rate_tolerance if record["converted"] else 0.0))
+            for row, record in records.items()
+        }
+        reporter = _Reporter(context, records, by_row, stories)
         findings: list[Finding] = []
-        weak = {i for i, r in records.items() if content_words(subjects.noun(r["noun_key"])) < 2}
-        for keys, group in rows.groupby(["key", "dimension", "aspect", "bucket"], sort=True):
-            key, bucket = str(keys[0]), str(keys[3])
-            if group["doc"].nunique() < 2:
-                continue
-            ordered = [int(i) for i in group.sort_values(["path", "start"]).index]
-            for part in _anchored_parts(ordered, records, weak):
-                members = [
-                    self._member(i, records[i], relative + (rate_tolerance if records[i]["converted"] else 0.0))
-                    for i in part
-                ]
-                if len({m.doc for m in members}) < 2:
-                    continue
-                if bucket == "cumulative":
-                    findings.extend(self._cumulative(context, records, key, members))
-                else:
-                    findings.extend(self._outliers(context, records, key, bucket, members))
-        return findings
-
-    @staticmethod
-    def _bucket(row: Mapping[str, Any]) -> str:
-        basis = row["period_basis"]
-        if row["cumulative"]:
-            return "cumulative"
-        if basis == "explicit":
-            return f"explicit:{row['period_start']}:{row['period_end']}"
-        if basis == "since":
-            return f"since:{row['period_start']}:{row['doc_date']}"
-        if basis == "as_of":
-            return f"as_of:{row['doc_date']}"
-        return "undated"
-
-    @staticmethod
-    def _member(row_id: int, row: Mapping[str, Any], relative: float) -> _Member:
-        """The claim as an interval in base units, widened for rounding and tolerance."""
-        low, high = claim_interval(row, relative, above=1.0, widen_approximate=False)
-        return _Member(
-            row_id, int(row["doc"]), str(row["path"]), low, high, str(row["doc_date"]), str(row["subject_key"])
-        )
-
-    def _outliers(
-        self,
-        context: CheckContext,
-        records: Mapping[int, Mapping[str, Any]],
-        key: str,
-        bucket: str,
-        members: list[_Member],
-    ) -> list[Finding]:
-        majority = _largest_agreeing(members)
-        if len({m.doc for m in majority}) == len({m.doc for m in members}) and len(majority) == len(members):
-            return []
-        majority_rows = {m.row for m in majority}
-        outliers = [m for m in members if m.row not in majority_rows]
-        findings = []
-        majority_docs = {m.doc for m in majority}
-        for outlier in outliers:
-            against = [m for m in majority if m.doc != outlier.doc and not _overlap(m, outlier)]
-            if not against:
-                continue
-            # With one claim on each side there is no majority: report the pair once, in path order.
-            if len(majority_docs) == 1 and len(outliers) == 1:
-                pair = sorted([outlier, *majority], key=lambda m: (m.path, m.row))
-                findings.append(self._finding(context, records, key, bucket, pair[0], pair[1:], len(majority_docs)))
+        for component in _components(pairs):
+            measure = by_row[component[0].a].measure
+            if measure in vocabulary.growing:
+                findings.extend(self._growing(reporter, component, members, int(options["swap_days"]), records))
+            elif measure in vocabulary.varying:
+                same_day = [p for p in component if _same_day(members[p.a], members[p.b])]
+                findings.extend(self._pairwise(reporter, same_day, members))
             else:
-                findings.append(self._finding(context, records, key, bucket, outlier, majority, len(majority_docs)))
+                findings.extend(self._outliers(reporter, component, members))
         return findings
 
-    def _cumulative(
-        self,
-        context: CheckContext,
-        records: Mapping[int, Mapping[str, Any]],
-        key: str,
-        members: list[_Member],
-    ) -> list[Finding]:
-        """A count that only grows: no claim may exceed a claim made at the same or a later date."""
+    @staticmethod
+    def _pairwise(reporter: _Reporter, pairs: list[Pair], members: Mapping[int, _Member]) -> list[Finding]:
+        out = []
+        for pair in pairs:
+            a, b = members[pair.a], members[pair.b]
+            if not _overlap(a, b):
+                first, second = sorted((a, b), key=lambda m: (m.path, m.row))
+                out.append(reporter.finding(first, [second], 1, ""))
+        return out
+
+    @staticmethod
+    def _outliers(reporter: _Reporter, component: list[Pair], members: Mapping[int, _Member]) -> list[Finding]:
+        """Each claim outside the majority, against each article of the majority it was aligned with."""
+        rows = sorted({p.a for p in component} | {p.b for p in component})
+        group = [members[r] for r in rows]
+        majority = _largest_agreeing(group)
+        majority_docs = len({m.doc for m in majority})
+        if majority_docs < 2:
+            # No two articles agree: every aligned pair that cannot both be true is its own finding.
+            return NumericConsistency._pairwise(reporter, component, members)
+        majority_rows = {m.row for m in majority}
+        score = {(p.a, p.b): p.score for p in component} | {(p.b, p.a): p.score for p in component}
         findings = []
-        for earlier in members:
-            if not earlier.as_of:
-                continue
-            against = [
-                m
-                for m in members
-                if m.doc != earlier.doc and m.as_of and m.as_of >= earlier.as_of and m.high < earlier.low
-            ]
-            if against:
-                docs = len({m.doc for m in against})
-                findings.append(self._finding(context, records, key, "cumulative", earlier, against, docs))
+        for outlier in (m for m in group if m.row not in majority_rows):
+            best: dict[int, _Member] = {}
+            for m in majority:
+                if m.doc == outlier.doc or (outlier.row, m.row) not in score or _overlap(m, outlier):
+                    continue
+                current = best.get(m.doc)
+                if current is None or score[(outlier.row, m.row)] > score[(outlier.row, current.row)]:
+                    best[m.doc] = m
+            for doc in sorted(best, key=lambda d: best[d].path):
+                findings.append(reporter.finding(outlier, [best[doc]], majority_docs, ""))
         return findings
 
-    def _finding(
+    @staticmethod
+    def _growing(
+        reporter: _Reporter,
+        component: list[Pair],
+        members: Mapping[int, _Member],
+        swap_days: int,
+        records: Mapping[int, Mapping[str, Any]],
+    ) -> list[Finding]:
+        """A count that only grows: same day must agree, and no count may exceed a later one."""
+        findings = []
+        for pair in component:
+            a, b = members[pair.a], members[pair.b]
+            if a.as_of is None or b.as_of is None:
+                continue
+            why = ""
+            if _swapped_digits(records[pair.a], records[pair.b]) and abs((a.as_of - b.as_of).days) <= swap_days:
+                why = "the same digits in another order"
+            elif a.as_of == b.as_of:
+                if _overlap(a, b):
+                    continue
+            else:
+                earlier, later = (a, b) if a.as_of < b.as_of else (b, a)
+                if earlier.low <= later.high:
+                    continue
+                why = "a count that only grows is smaller at a later date"
+            first, second = sorted((a, b), key=lambda m: (m.path, m.row))
+            findings.append(reporter.finding(first, [second], 1, why))
+        return findings
+
+
+class _Reporter:
+    """Builds findings with messages that say what was compared."""
+
+    def __init__(
         self,
         context: CheckContext,
         records: Mapping[int, Mapping[str, Any]],
-        key: str,
-        bucket: str,
-        outlier: _Member,
-        others: list[_Member],
-        majority_docs: int,
-    ) -> Finding:
-        rule = context.rule
+        keyed: Mapping[int, Keyed],
+        stories: Stories,
+    ) -> None:
+        self.context = context
+        self.records = records
+        self.keyed = keyed
+        self.stories = stories
+
+    def finding(self, outlier: _Member, others: list[_Member], majority_docs: int, why: str) -> Finding:
+        rule = self.context.rule
         involved = [outlier, *others]
         locations = []
         for member in involved:
-            row = records[member.row]
-            claim = context.claims[int(row["doc"])][int(row["claim"])]
-            locations.append(location(context.documents[int(row["doc"])], claim))
-        first = records[outlier.row]
-        other = records[others[0].row]
+            row = self.records[member.row]
+            claim = self.context.claims[int(row["doc"])][int(row["claim"])]
+            locations.append(location(self.context.documents[int(row["doc"])], claim))
+        first, other = self.records[outlier.row], self.records[others[0].row]
+        key = self.keyed[outlier.row]
         exact = (
-            len({m.exact_key for m in involved}) == 1
-            and not bucket.startswith(("undated", "cumulative"))
-            and not any(records[m.row]["converted"] for m in involved)
+            len({(self.records[m.row]["measure"], self.records[m.row]["modifiers"]) for m in involved}) == 1
+            and len({self.keyed[m.row].about for m in involved}) == 1
+            and not any(self.records[m.row]["converted"] for m in involved)
         )
         severity = rule.severity if exact else min(rule.severity, Severity.WARNING)
-        period = str(first["period_label"]) if first["period_basis"] != "as_of" else ""
-        subject = str(first["subject"]) + (f" ({period})" if period else "")
-        agree = ""
-        if majority_docs > 1:
-            agree = f" ({majority_docs} articles agree with {other['text']!s})"
-        message = (
-            rule.message.format(
-                subject=subject,
-                value_a=str(first["text"]),
-                doc_a=str(first["path"]),
-                value_b=str(other["text"]),
-                doc_b=str(other["path"]),
-                base_a=format_number(float(first["magnitude"]))
-                if not math.isnan(first["magnitude"])
-                else first["text"],
-                base_b=format_number(float(other["magnitude"]))
-                if not math.isnan(other["magnitude"])
-                else other["text"],
-            )
-            + agree
+        subject = describe(key, first, other)
+        story = self.stories.name(int(first["doc"])) if len(set(self.stories.of_document)) > 1 else ""
+        agree = f" ({majority_docs} articles agree with {other['text']!s})" if majority_docs > 1 else ""
+        message = rule.message.format(
+            subject=subject,
+            story=story,
+            value_a=str(first["text"]),
+            doc_a=str(first["path"]),
+            value_b=str(other["text"]),
+            doc_b=str(other["path"]),
+            base_a=_base(first),
+            base_b=_base(other),
+            why=why,
         )
+        if story:
+            message += f" [story: {story}]"
+        if why:
+            message += f": {why}"
+        message += agree
         parts = [(loc.path, loc.text) for loc in locations]
+        fingerprint_key = f"{key.measure}|{key.about}|{key.event}|{key.aspect}"
         return Finding(
-            id=fingerprint(rule.id, key, parts),
+            id=fingerprint(rule.id, fingerprint_key, parts),
             rule=rule.id,
             kind="numeric_conflict",
             severity=severity,
             message=message,
-            subject=key,
+            subject=fingerprint_key,
             locations=tuple(locations),
         )
+
+
+def describe(key: Keyed, first: Mapping[str, Any], other: Mapping[str, Any]) -> str:
+    """What was compared, in words: the subject as written (else the measure), whom it is about, the period.
+
+    "Bilateral trade between Russia and China, 2024"; "Death toll, Turkey, as of 8 February 2023".
+    """
+    written = str(first["subject"]).strip() or str(other["subject"]).strip()
+    text = written if written and len(written.split()) <= 10 else " ".join([*sorted(key.modifiers), key.measure])
+    if key.aspect == "part" and not written:
+        text = f"{text} (part of a total)"
+    about = _about_words(key.about)
+    if about and not all(word in text.lower() for word in key.about.split() if word != "and"):
+        text += f", {about}"
+    period = period_words(first) or period_words(other)
+    if period:
+        text += f", {period}"
+    return text[:1].upper() + text[1:]
+
+
+def _about_words(about: str) -> str:
+    """An entity key as a name: "us" -> "US", "china and russia" -> "China and Russia"."""
+    words = []
+    for word in about.split():
+        if word == "and":
+            words.append(word)
+        elif len(word) <= 3:
+            words.append(word.upper())
+        else:
+            words.append(word[:1].upper() + word[1:])
+    return " ".join(words)
+
+
+def period_words(row: Mapping[str, Any]) -> str:
+    """A row's period as an editor writes it: "2024", "3 February 2023", "as of 8 February 2023"."""
+    basis = str(row["period_basis"])
+    start, end = _day(row["period_start"]), _day(row["period_end"])
+    if not basis or start is None or end is None:
+        return ""
+    if basis == "as_of":
+        return f"as of {_date_words(end)}"
+    if basis == "since":
+        return f"since {start.year if (start.month, start.day) == (1, 1) else _date_words(start)}"
+    if start == end:
+        return _date_words(start)
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return str(start.year) if start.year == end.year else f"{start.year} to {end.year}"
+    return f"{_date_words(start)} to {_date_words(end)}"
+
+
+def _date_words(day: date) -> str:
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def _day(text: object) -> date | None:
+    try:
+        return date.fromisoformat(str(text)) if text else None
+    except ValueError:
+        return None
+
+
+def _base(row: Mapping[str, Any]) -> str:
+    magnitude = float(row["magnitude"])
+    return format_number(magnitude) if not math.isnan(magnitude) else str(row["text"])
+
+
+def _member(row_id: int, row: Mapping[str, Any], relative: float) -> _Member:
+    """The claim as an interval in base units, widened for rounding and tolerance, with its as-of day."""
+    low, high = claim_interval(row, relative, above=1.0, widen_approximate=False)
+    value, step = float(row["value"]), float(row["step_base"])
+    if row["dimension"] == "count" and not row["qualifier"] and value.is_integer() and not step > 1:
+        # A count written to the unit ("38 cars", "125 medals") was counted, not rounded: it means itself.
+        low, high = value, value
+    basis = str(row["period_basis"])
+    as_of: date | None = None
+    if basis == "explicit" and row["period_start"] == row["period_end"]:
+        as_of = _day(row["period_end"])
+    elif basis in ("as_of", "since"):
+        as_of = _day(row["doc_date"])
+    return _Member(row_id, int(row["doc"]), str(row["path"]), low, high, as_of)
+
+
+def _same_day(a: _Member, b: _Member) -> bool:
+    return a.as_of is not None and a.as_of == b.as_of
+
+
+def _swapped_digits(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Two exact counts of four digits or more written with the same digits in another order."""
+    if str(a["qualifier"]) or str(b["qualifier"]):
+        return False
+    x, y = float(a["value"]), float(b["value"])
+    if math.isnan(x) or math.isnan(y) or x == y or not (x.is_integer() and y.is_integer()):
+        return False
+    dx, dy = str(int(x)), str(int(y))
+    return len(dx) >= 4 and sorted(dx) == sorted(dy)
+
+
+def _components(pairs: Sequence[Pair]) -> list[list[Pair]]:
+    """Pairs grouped by the connected quantity they belong to, in a stable order."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for pair in pairs:
+        parent[find(pair.a)] = find(pair.b)
+    groups: dict[int, list[Pair]] = {}
+    for pair in pairs:
+        groups.setdefault(find(pair.a), []).append(pair)
+    return sorted(groups.values(), key=lambda group: (group[0].a, group[0].b))
 
 
 _RATE_COLUMNS = ("magnitude", "low_base", "high_base", "step_base")
@@ -281,37 +404,6 @@ def _convert_currencies(rows: pd.DataFrame, rates: Mapping[str, float]) -> pd.Da
     rows.loc[convert, "dimension"] = "currency:converted"
     rows.loc[convert, "converted"] = True
     return rows
-
-
-def _anchored_parts(rows: list[int], records: Mapping[int, Mapping[str, Any]], weak: set[int]) -> list[list[int]]:
-    """Split a group whose subject is vague ("40 times") into parts that name someone in common.
-
-    A vague subject is only the same quantity when the sentences share a name
-    ("Putin and Xi have met more than 40 times"); claims that share none are
-    not compared.
-    """
-    if not any(row in weak for row in rows):
-        return [rows]
-    parent = {row: row for row in rows}
-
-    def find(row: int) -> int:
-        while parent[row] != row:
-            parent[row] = parent[parent[row]]
-            row = parent[row]
-        return row
-
-    by_name: dict[str, int] = {}
-    for row in rows:
-        for name in str(records[row]["anchors"]).split():
-            if name in by_name:
-                parent[find(row)] = find(by_name[name])
-            else:
-                by_name[name] = row
-    parts: dict[int, list[int]] = {}
-    for row in rows:
-        if str(records[row]["anchors"]):
-            parts.setdefault(find(row), []).append(row)
-    return list(parts.values())
 
 
 def _overlap(a: _Member, b: _Member) -> bool:

@@ -22,6 +22,7 @@ from factcheck.extract.context import (
     own_period,
     subject_key,
 )
+from factcheck.extract.frames import document_names, frames_for_sentence
 from factcheck.extract.scanner import Mention, scan
 from factcheck.extract.sentences import split_sentences
 from factcheck.model import Claim, Document, Period
@@ -45,6 +46,7 @@ def _extract(prose: str, original: str, as_of: date | None) -> list[Claim]:
     if not mentions:
         return []
     sentences = split_sentences(prose)
+    names = document_names(prose, sentences)
     claims: list[Claim] = []
     index = 0
     by_sentence: dict[tuple[int, int], list[Mention]] = {}
@@ -61,13 +63,16 @@ def _extract(prose: str, original: str, as_of: date | None) -> list[Claim]:
                 periods.append((member, period))
         source = find_source(prose, sentence)
         previous: Claim | None = None
+        in_sentence: list[Claim] = []
         for mention in members:
             claim = _claim(prose, original, sentence, mention, periods, source, as_of)
             if previous is not None and claim.kind not in ("date", "year"):
                 claim = _continue_from(prose, previous, claim)
-            claims.append(claim)
+            in_sentence.append(claim)
             if claim.kind not in ("date", "year"):
                 previous = claim
+        frames = frames_for_sentence(prose, sentence, in_sentence, names)
+        claims.extend(replace(c, frame=f) for c, f in zip(in_sentence, frames, strict=True))
     return claims
 
 

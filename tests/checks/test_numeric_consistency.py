@@ -150,20 +150,17 @@ def test_near_miss_stays_silent(texts: list[str]) -> None:
 
 def test_message_names_subject_values_and_documents() -> None:
     (finding,) = run_example(RULE, files([TRADE.format("$244bn"), TRADE.format("$200bn")]))
-    assert finding.message == (
-        "Bilateral trade between Russia and China (2024): $200bn in b.md but $244bn in a.md"
-    ) or finding.message == ("Bilateral trade between Russia and China (2024): $244bn in a.md but $200bn in b.md")
+    assert finding.message == ("Bilateral trade between Russia and China, 2024: $244bn in a.md but $200bn in b.md")
     assert finding.severity is Severity.ERROR
     assert finding.subject and "russia" in finding.subject
 
 
-def test_outlier_reported_once_with_majority() -> None:
+def test_outlier_reported_against_each_article_of_the_majority() -> None:
     texts = [TRADE.format("$244bn"), TRADE.format("$244bn"), TRADE.format("$190bn"), TRADE.format("$244.2bn")]
-    (finding,) = run_example(RULE, files(texts))
-    assert finding.locations[0].path == "c.md"
-    assert finding.locations[0].text == "$190bn"
-    assert "3 articles agree" in finding.message
-    assert len(finding.locations) == 4
+    findings = run_example(RULE, files(texts))
+    assert [(f.locations[0].path, f.locations[0].text) for f in findings] == [("c.md", "$190bn")] * 3
+    assert sorted(f.locations[1].path for f in findings) == ["a.md", "b.md", "d.md"]
+    assert all("3 articles agree" in f.message and len(f.locations) == 2 for f in findings)
 
 
 def test_looser_match_is_a_warning() -> None:

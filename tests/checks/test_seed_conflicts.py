@@ -2,7 +2,7 @@
 
 000 is a machine rewording of 001 ("20 %" for "20 percent", "not less than"
 for "at least", "commerce" for "trade"). Every figure they share must land in
-the same comparison group with the same value, and the run must report no
+the same aligned pair (the link stage) with the same value, and the run must report no
 numeric conflict; 001's page chrome ("Confirmed 0", other stories' figures)
 must produce nothing either.
 """
@@ -13,11 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.checks.subjects import SubjectNormaliser
-from factcheck.extract.context import subject_key
+from factcheck.checks.numeric_consistency import _convert_currencies
+from factcheck.link import group_stories
+from factcheck.link.align import Vocabulary, align
 from factcheck.pipeline import run_rules
 from factcheck.ruleset import load_rules
 from factcheck.sources import load_paths
+from factcheck.table import build_table
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 RULE = next(rule for rule in load_rules() if rule.id == "numbers.conflict")
@@ -30,34 +32,38 @@ def seeds():
     return run_rules(documents, load_rules())
 
 
-def comparison_keys(analysis, doc_prefix: str) -> dict[float, set[str]]:
-    subjects = SubjectNormaliser.build(RULE.options["synonyms"], RULE.options["verb_synonyms"])
-    index = next(i for i, d in enumerate(analysis.documents) if Path(d.path).name.startswith(doc_prefix))
-    keys: dict[float, set[str]] = {}
-    for claim in analysis.claims[index]:
-        if claim.subject_key and claim.value is not None:
-            noun = subject_key(claim.subject) if claim.subject else ""
-            keys.setdefault(claim.value, set()).add(subjects.key(claim.subject_key, noun))
-    return keys
+def aligned_between(analysis, prefix_a: str, prefix_b: str) -> list[tuple[float, float, str]]:
+    """(value in a, value in b, canonical measure) of every pair the link stage aligns between two seeds."""
+    vocabulary = Vocabulary.from_options(RULE.options)
+    table = _convert_currencies(build_table(analysis.documents, analysis.claims), {})
+    keyed, pairs = align(table, group_stories(analysis.documents), vocabulary)
+    doc = {i: Path(d.path).name[:3] for i, d in enumerate(analysis.documents)}
+    measure = {k.row: k.measure for k in keyed}
+    out = []
+    for pair in pairs:
+        a, b = table.loc[pair.a], table.loc[pair.b]
+        names = {doc[int(a["doc"])], doc[int(b["doc"])]}
+        if names == {prefix_a, prefix_b}:
+            out.append((float(a["value"]), float(b["value"]), measure[pair.a]))
+    return out
 
 
 @pytest.mark.parametrize(
-    ("value", "words"),
+    ("value", "measure"),
     [
-        (21692, {"sanction", "russia"}),
-        (20, {"tariff", "china", "import"}),
-        (70, {"china", "export", "russia"}),
-        (1000, {"foreign", "company"}),
-        (40, {"time", "meet"}),
-        (140e9, {"trade", "russia", "china"}),
-        (244e9, {"trade", "russia", "china"}),
+        (21692, "sanctions"),
+        (20, "tariff"),
+        (70, "exports"),
+        (1000, "companies"),
+        (40, "time"),
+        (140e9, "trade"),
+        (244e9, "trade"),
     ],
     ids=["21,692 sanctions", "20% tariffs", "70% exports", "1,000 companies", "40 meetings", "$140bn", "$244bn"],
 )
-def test_shared_figures_are_matched(seeds, value: float, words: set[str]) -> None:
-    copy, original = comparison_keys(seeds, "000"), comparison_keys(seeds, "001")
-    shared = copy.get(value, set()) & original.get(value, set())
-    assert any(words <= set(key.split()) for key in shared), (copy.get(value), original.get(value))
+def test_shared_figures_are_matched(seeds, value: float, measure: str) -> None:
+    pairs = aligned_between(seeds, "000", "001")
+    assert any(a == b == value and measure in m for a, b, m in pairs), [p for p in pairs if value in p[:2]]
 
 
 def test_no_numeric_conflict_in_the_seeds(seeds) -> None:

@@ -1,0 +1,885 @@
+"""Claim frames: what a number measures, what it is about, and in which series it counts.
+
+A frame is read from the number's own sentence, with bounded word windows,
+and says what an editor reads when comparing two articles side by side:
+
+* ``measure`` and ``modifiers``: the lemma of the head noun the number counts
+  or measures ("38 train cars derailed" -> ``car`` with ``train``; "the death
+  toll has reached 8,547" -> ``toll`` with ``death``), found after the number,
+  before it ("death toll of", "medals with 126"), in a part-of construction
+  ("Eleven of the cars", "including 10", "Of the 50 cars ..., 20") or inherited
+  from the list the number sits in ("108 medals to China's 102").  A generic
+  noun ("people", "individuals") takes its verb as the measure: "49,133 people
+  were injured" measures ``injure``.
+* ``about``: the entity the number belongs to, when the sentence says so: a
+  possessive ("China's 102"), a phrase on the measure ("death toll in
+  Turkey"), or the subject of the number's clause ("France won 16 golds").
+  Sources ("Erdogan said") are not what a number is about.  A demonym before a
+  plural noun is the country ("American Olympians" -> ``american``); before a
+  singular noun it is a description of someone ("French swimmer").
+* ``event``: the verb that ties the number to its subject, as a lemma
+  ("derail", "carry", "sack").
+* ``aspect``: ``level``, ``change`` (from the claim), ``part`` (a part of a
+  whole just named), ``difference`` ("35 more than China"); ``total`` marks
+  "a total of", "overall", "126 total".
+* ``series``: ``converted`` for a conversion in brackets after another amount
+  ("140 mph (225 km/h)"), ``earlier`` for figures the sentence itself marks as
+  superseded ("Previous reports said", "initial estimates"), ``real`` for
+  inflation-adjusted amounts, ``projection`` for what "could" or "is expected
+  to" happen; ``""`` for a plain statement.
+
+Lemmas come from simplemma (its English data ships in the wheel).  Nothing
+here knows which words are equivalent: the comparison's vocabulary (a rule
+option) maps lemmas onto canonical measures, events and entities.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+import simplemma
+
+from factcheck.model import Claim, Frame
+
+_TOKEN = regex.compile(r"[A-Za-z][\w'’.&-]*[\w]|[A-Za-z]|\d+(?:[,.]\d+)*|[,;:()\"“”–—\[\]]")
+
+_DETERMINERS = frozenset("the a an its their his her our your this that these those some".split())
+_PREPOSITIONS = frozenset(
+    "of on in to for from at by with between among into toward towards against over under after before "
+    "during since per via across through within about around near like than".split()
+)
+_AUXILIARY = frozenset(
+    "is are was were be been being has have had will would could can may might must shall should do does did "
+    "not also still now just only already reportedly".split()
+)
+_PRONOUNS = frozenset("he she it they we i you who that which whom".split())
+_STOP = frozenset(
+    """and or but nor so yet if because though although while when where as than said says say told according
+    there here then more most less least such same other another each every all both either neither any many
+    much few several own only just very even also not no cq""".split()
+)
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr jun "
+    "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_SENTENCE_OPENERS = frozenset(
+    "the a an in on at by for of to and but or as if it its this that these those he she they we i his her their "
+    "our after before since while when where what who why how there here some many most however meanwhile also "
+    "among despite although though with from during until so yet about around nearly almost more over just only "
+    "roughly approximately another".split()
+)
+# Nouns that say nothing about what is counted: their verb does ("49,133 people were injured").
+_GENERIC = frozenset("people person individual resident other one".split())
+# Heads that only say "the number of": the noun after "of" is the measure.
+_NUMBER_OF = frozenset("number total count tally figure amount level".split())
+# Verbs that only link a number to its subject ("reached 200 people"): they say nothing of what is counted.
+_LINK_VERBS = frozenset("reach hit exceed total top stand number be include surpass pass climb rise".split())
+_RATIO = regex.compile(
+    r"^\s{1,3}(?:in|out\s{1,3}of)\s{1,3}(?:\d{1,3}\b(?![,.]\d)|every\b|ten\b|five\b|four\b|three\b|two\b)"
+)
+_RELATIVE_TIME = regex.compile(r"^\s{1,3}(?:ago|later|earlier|before|after|afterwards|since)\b")
+_HYPHEN_MEASURE = regex.compile(r"^-([a-z]{3,20})\b")
+_TOTAL_WORDS = frozenset("total overall combined cumulative altogether".split())
+_DIFFERENCE = regex.compile(r"^\s{0,3}(?:more|fewer|less|higher|lower|greater|larger|smaller)\s{1,3}than\b")
+_EARLIER = regex.compile(
+    r"(?i)\b(?:previous(?:ly)?|earlier|initial(?:ly)?|originally|original|preliminary|first\s{1,3}estimates?|"
+    r"had\s{1,3}been\s{1,3}put\s{1,3}at|revised\s{1,3}(?:down|up)\s{1,3}from)\b"
+)
+_REAL = regex.compile(
+    r"(?i)\b(?:adjust(?:ed|ing)\s{1,3}for\s{1,3}inflation|inflation[- ]adjusted|in\s{1,3}real\s{1,3}terms|"
+    r"in\s{1,3}today['’]s\s{1,3}(?:dollars|money|terms)|in\s{1,3}constant\s{1,3}(?:dollars|prices))\b"
+)
+_PROJECTION = regex.compile(
+    r"(?i)\b(?:could|might|may|would|projected|forecast|expected\s{1,3}to|likely\s{1,3}to|set\s{1,3}to|"
+    r"on\s{1,3}track\s{1,3}to|estimated\s{1,3}to)\b"
+)
+_CLAUSE_BREAK = frozenset({";", "—", "–", "(", ")", ":", "“", "”", '"'})
+_CLAUSE_WORDS = frozenset("while whereas but which who".split())
+_POSSESSIVE = regex.compile(r"['’]s?$")
+# Between two numbers of one list or comparison: "108 medals to China's 102", "44 silver medals compared to China's 27".
+_LIST_GAP = regex.compile(
+    r"(?:\s{0,3}(?:,|and|or|to|vs\.?|versus|against|compared\s{1,3}(?:to|with)|while|from|"
+    r"(?:[A-Z][\w.&-]{0,30}\s{0,2}){1,3}['’]s?)\s{0,3}){1,4}"
+)
+# "A and B" as one owner: "trade between Russia and China", "the earthquakes in Turkey and Syria".
+_NAME = r"[A-Z][\w.&'’-]{1,30}(?:\s{1,3}[A-Z][\w.&'’-]{1,30}){0,2}"
+_JOINT = rf"(?:the\s{{1,3}})?(?P<a>{_NAME})\s{{1,3}}and\s{{1,3}}(?:the\s{{1,3}})?(?P<b>{_NAME})"
+_BETWEEN_NAMES = regex.compile(rf"\bbetween\s{{1,3}}{_JOINT}")
+_JOINT_NAMES = regex.compile(_JOINT)
+_REPORTING = frozenset(
+    "said says told announced updated reported confirmed estimated stated added noted wrote put raised revised "
+    "declared tweeted posted".split()
+)
+_DEMONYM = regex.compile(r"(?:an|ian|ese|ish|ch|i|ic)$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+
+@functools.cache
+def lemma(word: str) -> str:
+    """The lemma of an English word, lower case ("cars" -> "car", "derailed" -> "derail")."""
+    lower = word.lower().replace("’", "'")
+    if lower.endswith("'s"):
+        lower = lower[:-2]
+    return str(simplemma.lemmatize(lower, lang="en")).lower()
+
+
+@functools.cache
+def noun_lemma(word: str) -> str:
+    """The singular of a noun; a word without a plural ending is kept ("span" stays "span", not "spin")."""
+    lower = word.lower().replace("’", "'")
+    if lower.endswith("'s"):
+        lower = lower[:-2]
+    if not lower.endswith("s") or lower.endswith(("ss", "us", "is")):
+        return lower
+    return lemma(lower)
+
+
+def normal_form(word: str) -> str:
+    """How frames write a word: a verb form as its lemma, a noun as its singular."""
+    return lemma(word) if _verb_lemma(word) else noun_lemma(word)
+
+
+@functools.cache
+def _verb_lemma(word: str) -> str | None:
+    """The lemma of a word used as a verb, or None when the word does not read as a verb."""
+    lower = word.lower()
+    if lower in _AUXILIARY or lower in _DETERMINERS or lower in _PREPOSITIONS or lower in _PRONOUNS:
+        return None
+    if lower.endswith(("ed", "ing")) and len(lower) > 4:
+        return lemma(lower)
+    irregular = _IRREGULAR.get(lower)
+    return irregular
+
+
+_IRREGULAR = {
+    "left": "leave", "met": "meet", "won": "win", "lost": "lose", "made": "make", "took": "take", "paid": "pay",
+    "sold": "sell", "spent": "spend", "built": "build", "fled": "flee", "gave": "give", "got": "get", "went": "go",
+    "came": "come", "held": "hold", "brought": "bring", "bought": "buy", "sent": "send", "struck": "strike",
+    "shot": "shoot", "ran": "run", "saw": "see", "hit": "hit", "cut": "cut", "kept": "keep", "drew": "draw",
+    "fell": "fall", "rose": "rise", "grew": "grow", "laid": "lay", "let": "let", "wrote": "write", "hurt": "hurt",
+    "dead": "die", "died": "die", "dies": "die", "froze": "freeze", "stood": "stand", "sank": "sink",
+    "hid": "hide", "lay": "lie",
+}  # fmt: skip
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    # Bounded: a sentence is scanned once per sentence, never per number.
+    return [_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, min(end, start + 4000))]
+
+
+def _is_noun_word(token: _Token) -> bool:
+    lower = token.lower
+    return (
+        token.is_word
+        and lower not in _DETERMINERS
+        and lower not in _PREPOSITIONS
+        and lower not in _AUXILIARY
+        and lower not in _PRONOUNS
+        and lower not in _STOP
+        and lower not in _CALENDAR
+    )
+
+
+def document_names(text: str, sentences: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """Capitalised words a document uses inside sentences (lower case): evidence that a word is a name.
+
+    A capitalised word that opens a sentence ("Trade between ...") is a common
+    word when the document writes it in lower case elsewhere ("~trade" is in
+    the set) and, for measures, unless the document capitalises it elsewhere.
+    """
+    names: set[str] = set()
+    for start, end in sentences:
+        tokens = _tokens(text, start, end)
+        for token in tokens[1:]:
+            if token.is_word and token.capitalised:
+                names.add(_POSSESSIVE.sub("", token.lower))
+            elif token.is_word:
+                names.add("~" + token.lower)  # a word the document also writes in lower case
+    return frozenset(names)
+
+
+def frames_for_sentence(
+    text: str, sentence: tuple[int, int], claims: Sequence[Claim], names: frozenset[str] = frozenset()
+) -> list[Frame]:
+    """The frame of each claim of one sentence (claims in position order); ``names`` from ``document_names``."""
+    tokens = _tokens(text, sentence[0], sentence[1])
+    chunk = text[sentence[0] : sentence[1]]
+    reader = _SentenceReader(text, tokens, chunk, claims, names)
+    return reader.run()
+
+
+class _SentenceReader:
+    """Reads the frames of the claims of one sentence; siblings inform one another."""
+
+    def __init__(
+        self, text: str, tokens: list[_Token], chunk: str, claims: Sequence[Claim], names: frozenset[str]
+    ) -> None:
+        self.names = names
+        self.text = text
+        self.tokens = tokens
+        self.chunk = chunk
+        self.claims = claims
+        self.first_token_start = tokens[0].start if tokens else 0
+
+    def _index_after(self, offset: int) -> int:
+        for index, token in enumerate(self.tokens):
+            if token.start >= offset:
+                return index
+        return len(self.tokens)
+
+    def _index_before(self, offset: int) -> int:
+        """Index of the last token that ends at or before ``offset`` (-1 if none)."""
+        found = -1
+        for index, token in enumerate(self.tokens):
+            if token.end <= offset:
+                found = index
+            else:
+                break
+        return found
+
+    def run(self) -> list[Frame]:
+        measured: list[tuple[str, tuple[str, ...], str, bool, str, str]] = []
+        for claim in self.claims:
+            measured.append(self._measure(claim, measured))
+        owners = [self._owner(claim) for claim in self.claims]
+        taken = {owner for owner, explicit in owners if owner and explicit}
+        series_all = self._sentence_series()
+        candidates = tuple(
+            dict.fromkeys(
+                key
+                for name in self._names_between(0, len(self.tokens))
+                if (key := _entity_key(name)) and not any(self._is_source(c, name) for c in self.claims)
+            )
+        )
+        frames: list[Frame] = []
+        for index, claim in enumerate(self.claims):
+            measure, modifiers, event, total, aspect, whole = measured[index]
+            owner, explicit = owners[index]
+            if not explicit:
+                owner = self._subject(claim, taken)
+            if not owner and index > 0 and self._continues_previous(index):
+                # "126 total medals (40 gold, 44 silver)", "had 40 golds but only 91 total medals":
+                # the list or the coordinated clause keeps the owner of the number before it
+                owner = frames[-1].about
+            series = self._conversion(index) or series_all.get(claim.kind, "")
+            frames.append(
+                Frame(
+                    measure=measure,
+                    modifiers=modifiers,
+                    about=owner,
+                    event=event,
+                    aspect=aspect or claim.aspect,
+                    total=total,
+                    whole=whole,
+                    series=series,
+                    names=candidates,
+                )
+            )
+        return frames
+
+    def _continues_previous(self, index: int) -> bool:
+        """Whether claim ``index`` continues the previous claim's list or clause: no name, no clause end between."""
+        previous, claim = self.claims[index - 1], self.claims[index]
+        gap = self.text[previous.end : claim.start]
+        return len(gap) <= 80 and not regex.search(r"[A-Z;:—]|\bwhile\b|\bwhereas\b", gap)
+
+    # -- measure --------------------------------------------------------------------------------------
+
+    def _measure(
+        self, claim: Claim, earlier: list[tuple[str, tuple[str, ...], str, bool, str, str]]
+    ) -> tuple[str, tuple[str, ...], str, bool, str, str]:
+        """(measure, modifiers, event, total, aspect override, whole) of one claim."""
+        if claim.kind in ("date", "year"):
+            return self._date_measure(claim)
+        after = self._index_after(claim.end)
+        before = self._index_before(claim.start)
+        total = self._total_before(before) or self._total_after(after)
+        following = self.text[claim.end : claim.end + 30]
+        if before >= 0 and self.tokens[before].lower == "than" and not claim.qualifier:
+            return "", (), "", False, "difference", ""  # "more medals than 184 countries": a yardstick
+        if _DIFFERENCE.match(following):
+            return "", (), "", False, "difference", ""
+        if _RATIO.match(following) or regex.search(r"\d\s{1,3}(?:in|out\s{1,3}of)\s{1,3}\d", claim.text):
+            return "", (), "", False, "share", ""  # "1 in 4 companies": a share, not a count
+        if claim.kind == "duration" and _RELATIVE_TIME.match(following):
+            return "", (), "", False, "", ""  # "two months ago": when, not how long
+        hyphen = _HYPHEN_MEASURE.match(following)
+        if hyphen:
+            # "the 7.8-magnitude earthquake": the hyphenated word is the measure
+            return noun_lemma(hyphen.group(1)), (), "", total, "", ""
+        aspect = ""
+        whole = ""
+        phrase, next_index = self._noun_phrase(after, allow_of=True, money=claim.kind == "money")
+        if phrase and self.tokens[after].lower == "of" and self._determiner_at(after + 1):
+            aspect = "part"  # "Eleven of the cars", "20 of its vehicles"
+        if not phrase:
+            part = self._part_of(claim, before, earlier)
+            if part is not None:
+                measure, modifiers, whole = part
+                event = self._event(after, before)
+                return measure, modifiers, event, total, "part", whole
+            phrase = self._phrase_before(before)
+            next_index = after
+        if not phrase and earlier:
+            # List ellipsis: "108 medals to China's 102", "44 silver medals compared to China's 27".
+            for measure, modifiers, event, was_total, was_aspect, was_whole in reversed(earlier):
+                if measure and self._same_list(claim):
+                    return measure, modifiers, event, was_total or total, was_aspect, was_whole
+        if not phrase and claim.subject:
+            head_words = _head_of(claim.subject)
+            if head_words:
+                return head_words[-1], tuple(head_words[:-1]), self._event(after, before), total, aspect, whole
+        if not phrase:
+            return "", (), self._event(after, before), total, aspect, whole
+        words = [normal_form(t.text) for t in phrase]
+        if words[-1] in _TOTAL_WORDS and len(words) == 1:
+            return "", (), self._event(next_index, before), True, aspect, whole
+        if words and words[0] in _TOTAL_WORDS:
+            total = True
+            words = words[1:]
+        if len(words) >= 3 and words[-2] == "of" and words[-3] in _NUMBER_OF:
+            words = words[-1:]
+        if next_index < len(self.tokens) and self.tokens[next_index].lower == "combined":
+            return "", (), "", False, "difference", ""  # "more than 184 countries combined": a yardstick
+        head = words[-1]
+        modifiers = tuple(w for w in words[:-1] if w not in _TOTAL_WORDS)
+        event = self._event(next_index, before)
+        if head in _GENERIC:
+            # "has reached 200 people": the measure before; "49,133 people were injured": the verb
+            earlier_phrase = self._phrase_before(before)
+            if earlier_phrase:
+                words = [normal_form(t.text) for t in earlier_phrase]
+                return words[-1], tuple(words[:-1]), "", total, aspect, whole
+            if event and event not in _LINK_VERBS:
+                head, event = event, ""
+        return head, modifiers, event, total, aspect, whole
+
+    def _date_measure(self, claim: Claim) -> tuple[str, tuple[str, ...], str, bool, str, str]:
+        """A date's measure is the event noun or verb right before it ("landfall late on", "ignite ... on")."""
+        before = self._index_before(claim.start)
+        index = before
+        steps = 0
+        while index >= 0 and steps < 6:
+            token = self.tokens[index]
+            lower = token.lower
+            if not token.is_word or lower in ("and", "or", "but", "said", "says"):
+                break
+            verb = _verb_lemma(token.text)
+            if verb:
+                return "", (), verb, False, "", ""
+            if (
+                _is_noun_word(token)
+                and lower not in ("late", "early", "night", "morning", "evening")
+                and not token.capitalised
+            ):
+                return lemma(token.text), (), "", False, "", ""
+            index -= 1
+            steps += 1
+        return "", (), "", False, "", ""
+
+    def _determiner_at(self, index: int) -> bool:
+        return index < len(self.tokens) and self.tokens[index].lower in _DETERMINERS
+
+    def _noun_phrase(self, index: int, *, allow_of: bool, money: bool) -> tuple[list[_Token], int]:
+        """The noun words right after ``index`` (up to four), and the index after them."""
+        tokens = self.tokens
+        if index >= len(tokens):
+            return [], index
+        if allow_of and tokens[index].lower == "of":
+            index += 1
+            while index < len(tokens) and tokens[index].lower in _DETERMINERS:
+                index += 1
+        elif money and tokens[index].lower == "in" and index + 1 < len(tokens) and not tokens[index + 1].capitalised:
+            index += 1  # "$434 billion in assets"
+        words: list[_Token] = []
+        while index < len(tokens) and len(words) < 4:
+            token = tokens[index]
+            if not _is_noun_word(token):
+                break
+            if words and _verb_lemma(token.text) and not token.lower.endswith("ing"):
+                break  # "38 train cars derailed": the verb ends the phrase
+            participle = token.lower.endswith("ing") and "-" not in token.text
+            if participle and words:
+                break  # "10 carrying hazardous materials"
+            if not words and participle and _verb_lemma(token.text):
+                break
+            words.append(token)
+            index += 1
+        # "number of deaths": keep "of" and the noun after a counting head
+        if words and lemma(words[-1].text) in _NUMBER_OF and index + 1 < len(tokens) and tokens[index].lower == "of":
+            rest, end = self._noun_phrase(index + 1, allow_of=False, money=False)
+            if rest:
+                return [*words, tokens[index], *rest], end
+        # A capitalised word is a name, not what is counted ("nearly 8,000 Twitter employees": employees).
+        words = [w for w in words if not w.capitalised or w is words[-1]]
+        if words and words[-1].capitalised:
+            return [], index
+        return words, index
+
+    def _phrase_before(self, before: int) -> list[_Token]:
+        """The noun phrase a number completes: "death toll to 8,574", "medals with 126", "winds of 140 mph"."""
+        tokens = self.tokens
+        index = before
+        # Skip a qualifier the scanner left outside the claim and a linking verb chain.
+        skipped = 0
+        while index >= 0 and skipped < 5:
+            lower = tokens[index].lower
+            if lower in ("to", "at", "of", "with", "by", "was", "were", "is", "are", "has", "have", "had", "been",
+                         "reached", "hit", "exceeded", "topped", "stood", "stands", "totalled", "totaled", "risen",
+                         "rose", "climbed", "passed", "surpassed", "be", "now", "already", "over", "above", "grew",
+                         "fell", "jumped", "soared", "dropped", "declined", "increased", "decreased", "surged",
+                         "plunged", "grown", "fallen", "up", "down", "record", "a"):  # fmt: skip
+                index -= 1
+                skipped += 1
+                continue
+            break
+        if skipped == 0:
+            return []
+        nearest = tokens[before].lower if before >= 0 else ""
+        attached = nearest in ("to", "with", "of", "at", "by") and index >= 0 and _is_noun_word(tokens[index])
+        if not attached:
+            # "The death toll from a strong quake in Turkey has reached 8,547": the clause's subject
+            subject = self._subject_phrase(index)
+            if subject:
+                return subject
+        words, index = self._group_before(index)
+        if not words:
+            return self._subject_phrase(index)
+        # "death toll from Monday's earthquake has reached": a group after a preposition is a tail;
+        # the head is the group before it, unless that only says "the number of" ("number of those injured").
+        link = index
+        while link >= 0 and (tokens[link].lower in _DETERMINERS or _POSSESSIVE.search(tokens[link].text)):
+            link -= 1
+        if link >= 0 and tokens[link].lower in ("of", "from", "in", "on", "for", "among"):
+            head, _start = self._group_before(link - 1)
+            if head and not (tokens[link].lower == "of" and noun_lemma(head[-1].text) in _NUMBER_OF):
+                return head
+        return words
+
+    def _group_before(self, index: int) -> tuple[list[_Token], int]:
+        """Up to four noun words ending at ``index`` (names left out), and the index before them."""
+        tokens = self.tokens
+        words: list[_Token] = []
+        while index >= 0 and len(words) < 4:
+            token = tokens[index]
+            if not _is_noun_word(token) or (token.capitalised and not words):
+                break
+            if token.capitalised or _POSSESSIVE.search(token.text):
+                break
+            if _verb_lemma(token.text) and not words and not token.lower.endswith("ed"):
+                break
+            words.insert(0, token)
+            index -= 1
+        return words, index
+
+    def _subject_phrase(self, index: int) -> list[_Token]:
+        """ "The death toll from a strong quake in Turkey has reached": the noun before the first preposition."""
+        tokens = self.tokens
+        start = index
+        while start >= 0 and tokens[start].text not in _CLAUSE_BREAK and tokens[start].text != ",":
+            start -= 1
+        clause = tokens[start + 1 : index + 1]
+        if not clause or len(clause) > 14:
+            return []
+        words: list[_Token] = []
+        for position, token in enumerate(clause):
+            if token.lower in _DETERMINERS and not words:
+                continue
+            if token.lower == "of" and words and noun_lemma(words[-1].text) in _NUMBER_OF:
+                # "the total number of deaths in Syria is": what is counted follows "of"
+                rest = [t for t in clause[position + 1 :] if t.lower not in _DETERMINERS][:1]
+                if rest and _is_noun_word(rest[0]) and not rest[0].capitalised:
+                    return rest
+                break
+            if token.lower in _PREPOSITIONS or not _is_noun_word(token):
+                break
+            if token.capitalised and not words and token is clause[0] and token.lower in _SENTENCE_OPENERS:
+                continue
+            if words and not token.capitalised and _verb_lemma(token.text) and "-" not in token.text:
+                break  # "President Erdogan updated ...": the verb ends the subject
+            words.append(token)
+        words = [w for w in words if not w.capitalised or self._common_opener(w)]
+        return words[-3:]
+
+    def _common_opener(self, token: _Token) -> bool:
+        """A capitalised word that only opens the sentence ("Trade between ..."): a common word, not a name."""
+        return (
+            token.start == self.first_token_start and token.lower not in self.names and not _DEMONYM.search(token.lower)
+        )
+
+    def _part_of(
+        self, claim: Claim, before: int, earlier: list[tuple[str, tuple[str, ...], str, bool, str, str]]
+    ) -> tuple[str, tuple[str, ...], str] | None:
+        """ "including 10", "of which 4", "Of the 50 cars that went off track, 20 were": a part of a whole."""
+        tokens = self.tokens
+        if before >= 0 and tokens[before].lower in ("including", "incl", "which") and earlier:
+            for measure, modifiers, *_rest in reversed(earlier):
+                if measure:
+                    return measure, modifiers, measure
+        # "Of the 50 cars ..., 20": the sentence opens with "of the N X" and this number starts a clause.
+        if before >= 0 and tokens[before].text == "," and earlier:
+            first = self.claims[0]
+            head = self._index_before(first.start)
+            if 0 <= head <= 2 and tokens[0].lower == "of" and earlier[0][0]:
+                return earlier[0][0], earlier[0][1], earlier[0][0]
+        return None
+
+    def _same_list(self, claim: Claim) -> bool:
+        """Whether a number without a noun continues the list of the previous number of its sentence."""
+        index = self.claims.index(claim)
+        if index == 0:
+            return False
+        previous = self.claims[index - 1]
+        gap = self.text[previous.end : claim.start]
+        return previous.kind == claim.kind and bool(_LIST_GAP.fullmatch(gap))
+
+    def _total_before(self, before: int) -> bool:
+        tokens = self.tokens
+        window = [t.lower for t in tokens[max(0, before - 2) : before + 1]]
+        return ("total" in window and ("of" in window or "a" in window)) or "overall" in window
+
+    def _total_after(self, after: int) -> bool:
+        return after < len(self.tokens) and self.tokens[after].lower in _TOTAL_WORDS
+
+    def _event(self, after: int, before: int) -> str:
+        """The verb after the measure phrase (skipping auxiliaries and a pronoun), else the one before the number."""
+        tokens = self.tokens
+        index = after
+        steps = 0
+        while index < len(tokens) and steps < 5:
+            token = tokens[index]
+            lower = token.lower
+            if lower in _AUXILIARY or lower in _PRONOUNS or lower in ("that", "who", "which"):
+                index += 1
+                steps += 1
+                continue
+            if not token.is_word:
+                break
+            verb = _verb_lemma(token.text)
+            if verb:
+                return verb
+            if _is_noun_word(token) and steps == 0:
+                index += 1
+                steps += 1
+                continue
+            break
+        index = before
+        steps = 0
+        while index >= 0 and steps < 4:
+            token = tokens[index]
+            lower = token.lower
+            if not token.is_word:
+                break
+            if lower in _AUXILIARY or lower in _DETERMINERS or lower in ("by", "to", "with", "about", "nearly"):
+                index -= 1
+                steps += 1
+                continue
+            verb = _verb_lemma(token.text)
+            if verb:
+                return verb
+            if _is_noun_word(token):
+                index -= 1
+                steps += 1
+                continue
+            break
+        return ""
+
+    # -- about ----------------------------------------------------------------------------------------
+
+    def _owner(self, claim: Claim) -> tuple[str, bool]:
+        """An owner the sentence states outright: "China's 102", "death toll in Turkey", "trade between A and B"."""
+        tokens = self.tokens
+        between = _BETWEEN_NAMES.search(self.chunk)
+        if between is not None:
+            pair = sorted(_entity_key(between.group(g)) for g in ("a", "b"))
+            return " and ".join(pair), True
+        before = self._index_before(claim.start)
+        if before >= 0 and _POSSESSIVE.search(tokens[before].text) and tokens[before].capitalised:
+            return _entity_key(self._name_ending_at(before)), True
+        after = self._index_after(claim.end)
+        # The measure phrase, then "in/of/for <Name>": "deaths in Syria", "fatalities in Turkey"
+        index = after
+        steps = 0
+        while index < len(tokens) and steps < 8:
+            token = tokens[index]
+            if token.lower in ("in", "of", "for", "at", "on", "against") and index + 1 < len(tokens):
+                name = self._name_starting_at(index + 1)
+                if name:
+                    joint = _JOINT_NAMES.match(self.text, tokens[index + 1].start)
+                    if joint:  # "the earthquakes in Turkey and Syria": both together
+                        return " and ".join(sorted(_entity_key(joint.group(g)) for g in ("a", "b"))), True
+                    return _entity_key(name), True
+                index += 1  # "deaths in the quake in Syria": look past a common noun
+                steps += 1
+                continue
+            if not _is_noun_word(token) and token.lower not in _DETERMINERS:
+                break
+            index += 1
+            steps += 1
+        return "", False
+
+    def _subject(self, claim: Claim, taken: set[str]) -> str:
+        """The entity in subject position of the number's clause, if any."""
+        tokens = self.tokens
+        before = self._index_before(claim.start)
+        start = before
+        while start >= 0:
+            token = tokens[start]
+            if token.text in _CLAUSE_BREAK or token.lower in _CLAUSE_WORDS:
+                break
+            if token.text == "," and start + 1 <= before and tokens[start + 1].lower.endswith("ing"):
+                start -= 1  # a participle clause shares the main clause's subject: ", securing 108 medals"
+                continue
+            if token.text == "," and self._clause_has_entity(start + 1, before, claim, taken):
+                break
+            start -= 1
+        if start >= 0 and tokens[start].lower in ("which", "who"):
+            # "China, which also had 40 golds": the antecedent is the name before the comma
+            back = start - 1
+            if back >= 0 and tokens[back].text == ",":
+                back -= 1
+            if back >= 0 and tokens[back].capitalised:
+                return _entity_key(self._name_ending_at(back))
+            return ""
+        local = before
+        while local >= 0 and tokens[local].text not in _CLAUSE_BREAK and tokens[local].text != ",":
+            local -= 1
+        pronoun = self._pronoun_subject(local + 1, before + 1)
+        if pronoun is not None:
+            return pronoun
+        for name in self._subject_names(start + 1, before + 1):
+            key = _entity_key(name)
+            if key and key not in taken and not self._is_source(claim, name):
+                if not self._object_of(name, before):
+                    return ""
+                at = self.chunk.find(name)
+                joint = _JOINT_NAMES.match(self.chunk, at) if at >= 0 else None
+                if joint:  # "the earthquakes in Turkey and Syria has risen to": both together
+                    return " and ".join(sorted(_entity_key(joint.group(g)) for g in ("a", "b")))
+                return key
+        return ""
+
+    def _pronoun_subject(self, start: int, end: int) -> str | None:
+        """ "..., where he grabbed 4 gold medals": a pronoun subject stands for the name before it.
+
+        The sentence's own subject is the referent; with none, the sentence does not say whose the
+        number is ("").
+        """
+        tokens = self.tokens
+        for index in range(max(0, start), min(end, len(tokens))):
+            token = tokens[index]
+            if regex.sub(r"['’](?:ve|re|d|ll|s)$", "", token.lower) in ("he", "she", "they", "it", "we"):
+                names = self._subject_names(0, index)
+                return _entity_key(names[0]) if names else ""
+            if token.capitalised and token.start != self.first_token_start:
+                return None
+        return None
+
+    def _object_of(self, name: str, before: int) -> bool:
+        """Whether the number is within reach of its subject's verb: one finite verb between them at most.
+
+        "France won 16 golds" and "the USA topped the tally with 40 golds" tie the number to the
+        subject; in "ODNR officials used a calculation ... to extrapolate the minnows killed in the
+        five-mile span", the span is not ODNR's.
+        """
+        tokens = self.tokens
+        last = name.split()[-1]
+        position = next((i for i in range(before, -1, -1) if tokens[i].text.startswith(last)), -1)
+        if position < 0:
+            return True
+        between = tokens[position + 1 : before + 1]
+        if len(between) > 14:
+            return False
+        verbs = 0
+        for index, token in enumerate(between):
+            if token.capitalised or token.lower in _AUXILIARY or "-" in token.text:
+                continue
+            previous = between[index - 1].text if index else ""
+            if token.lower.endswith("ing") and previous == ",":
+                continue  # ", securing 108 medals": the subject's own participle
+            if token.lower == "to" or (_verb_lemma(token.text) and not token.lower.endswith("ing")):
+                verbs += token.lower != "to" or (
+                    index + 1 < len(between) and bool(_verb_lemma(between[index + 1].text))
+                )
+        return verbs <= 1
+
+    def _subject_names(self, start: int, end: int) -> list[str]:
+        """Names before the first verb of tokens[start:end]: the clause's subject, not a place after the verb."""
+        stop = end
+        for index in range(max(0, start), min(end, len(self.tokens))):
+            token = self.tokens[index]
+            lower = token.lower
+            if token.capitalised or "-" in token.text:
+                continue
+            if lower in ("is", "are", "was", "were", "has", "have", "had", "will") or _verb_lemma(token.text):
+                stop = index
+                break
+        return self._names_between(start, stop)
+
+    def _clause_has_entity(self, start: int, end: int, claim: Claim, taken: set[str]) -> bool:
+        return any(
+            _entity_key(name) and _entity_key(name) not in taken and not self._is_source(claim, name)
+            for name in self._subject_names(start, end + 1)
+        )
+
+    def _is_source(self, claim: Claim, name: str) -> bool:
+        source = (claim.source or "").lower()
+        return bool(source) and (name.lower() in source or source in name.lower())
+
+    def _names_between(self, start: int, end: int) -> list[str]:
+        """Capitalised names in tokens[start:end], demonyms resolved (see module docstring)."""
+        tokens = self.tokens
+        names: list[str] = []
+        index = max(0, start)
+        while index < min(end, len(tokens)):
+            token = tokens[index]
+            if not token.is_word or not token.capitalised or token.lower in _CALENDAR:
+                index += 1
+                continue
+            if regex.sub(r"['’](?:ve|re|d|ll)$", "", token.lower) in _PRONOUNS:
+                index += 1
+                continue
+            if token.start == self.first_token_start and (
+                token.lower in _SENTENCE_OPENERS
+                or token.lower.endswith(("ing", "ly"))
+                or "~" + _POSSESSIVE.sub("", token.lower) in self.names
+            ):
+                index += 1
+                continue
+            if token.lower in _SENTENCE_OPENERS and token.lower not in ("us",):
+                index += 1
+                continue
+            run = [token]
+            index += 1
+            while index < len(tokens) and tokens[index].is_word and tokens[index].capitalised:
+                if tokens[index].lower in _CALENDAR or _POSSESSIVE.search(run[-1].text):
+                    break
+                run.append(tokens[index])
+                index += 1
+            after_name = index
+            while (
+                after_name < min(len(tokens), index + 3)
+                and tokens[after_name].is_word
+                and not tokens[after_name].capitalised
+                and tokens[after_name].lower not in _REPORTING
+                and (tokens[after_name].lower in _AUXILIARY or _is_noun_word(tokens[after_name]))
+            ):
+                after_name += 1  # "the EFE agency reported", "ODNR officials said", "Erdogan has announced"
+            if after_name < len(tokens) and tokens[after_name].lower in _REPORTING:
+                continue  # "President Erdogan updated the toll": the announcer, not what the number is about
+            if (
+                len(run) == 1
+                and _DEMONYM.search(run[0].lower)
+                and index < len(tokens)
+                and tokens[index].is_word
+                and not tokens[index].capitalised
+                and not tokens[index].lower.endswith("ly")
+            ):
+                noun = tokens[index]
+                following = tokens[index + 1] if index + 1 < len(tokens) else None
+                if following is not None and following.capitalised and following.is_word:
+                    continue  # "French swimmer Leon Marchand": the name follows
+                if (
+                    _verb_lemma(noun.text) is None
+                    and noun.lower not in _STOP
+                    and noun.lower not in _PREPOSITIONS
+                    and lemma(noun.text) == noun.lower
+                    and not noun.lower.endswith("s")
+                ):
+                    # A demonym before a singular noun describes someone: "French swimmer".
+                    names.append(f"{run[0].text} {noun.text}")
+                    continue
+            names.append(" ".join(t.text for t in run))
+        return names
+
+    def _name_ending_at(self, index: int) -> str:
+        tokens = self.tokens
+        start = index
+        while start - 1 >= 0 and tokens[start - 1].is_word and tokens[start - 1].capitalised:
+            if tokens[start - 1].lower in _SENTENCE_OPENERS:
+                break
+            start -= 1
+        return str(_POSSESSIVE.sub("", " ".join(t.text for t in tokens[start : index + 1])))
+
+    def _name_starting_at(self, index: int) -> str:
+        tokens = self.tokens
+        while index < len(tokens) and tokens[index].lower in _DETERMINERS:
+            index += 1
+        run = []
+        while index < len(tokens) and tokens[index].is_word and tokens[index].capitalised:
+            if tokens[index].lower in _CALENDAR:
+                break
+            run.append(tokens[index].text)
+            index += 1
+        return str(_POSSESSIVE.sub("", " ".join(run)))
+
+    # -- series ---------------------------------------------------------------------------------------
+
+    def _sentence_series(self) -> dict[str, str]:
+        """Series marks that hold for every claim of the sentence (by claim kind)."""
+        out: dict[str, str] = {}
+        if _EARLIER.search(self.chunk):
+            for kind in ("number", "money", "quantity", "percent", "duration"):
+                out[kind] = "earlier"
+            return out
+        if _REAL.search(self.chunk):
+            out["money"] = "real"
+        if _PROJECTION.search(self.chunk):
+            for kind in ("number", "money", "quantity", "percent"):
+                out.setdefault(kind, "projection")
+        return out
+
+    def _conversion(self, index: int) -> str:
+        """ "140 mph (225 km/h)", "$US3 billion ($4.5 billion)": the bracketed amount converts the one before."""
+        if index == 0:
+            return ""
+        claim, previous = self.claims[index], self.claims[index - 1]
+        gap = self.text[previous.end : claim.start]
+        if regex.fullmatch(r"\s{0,2}\(\s{0,2}(?:about|around|roughly|approximately|or|some|c\.)?\s{0,2}", gap) and (
+            claim.dimension == previous.dimension or (claim.kind == previous.kind == "money")
+        ):
+            return "converted"
+        return ""
+
+
+def _head_of(subject: str) -> list[str]:
+    """The lower-case noun words of a subject phrase before its first preposition ("Power of Siberia pipeline")."""
+    tokens = _tokens(subject, 0, len(subject))
+    words: list[str] = []
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if token.lower in _PREPOSITIONS:
+            if following is not None and following.capitalised and not words:
+                continue  # "of Siberia": inside a name
+            break
+        if token.capitalised or not _is_noun_word(token):
+            continue
+        words.append(normal_form(token.text))
+    return words[-3:]
+
+
+def _entity_key(name: str) -> str:
+    """A name as a comparison key: lower case, no possessive, no leading article."""
+    words = [w for w in regex.findall(r"[\w.&-]+", name.replace("’", "'")) if w.lower() not in ("the", "s")]
+    return " ".join(words).lower().strip(". ")

@@ -1,0 +1,411 @@
+"""Alignment: which claims of different articles of one story state the same quantity.
+
+An editor reading two articles side by side pairs "38 train cars derailed"
+with "About 50 cars derailed", and "China's 91" with "China's 102", but never
+a list's gold count with its silver count.  Here, in three steps:
+
+1. **Keys.**  Each claim's frame (``factcheck/extract/frames.py``) is mapped
+   through the rule's vocabulary (``Vocabulary``): the measure and its
+   modifiers onto a canonical measure ("death toll", "toll", "fatality",
+   "kill" -> ``death``; "golds" -> ``gold medal``), the verb onto a canonical
+   event (only listed events discriminate: "derail" vs "carry"), the entity
+   onto a canonical entity ("U.S.", "American", "Team USA" -> ``us``).
+2. **Blocking.**  Candidate pairs only within a block: the same story, the
+   same dimension (after unit conversion), the same canonical measure and the
+   same aspect (level, change, part).  Never all pairs.
+3. **Anchors and score.**  A pair must have compatible *about* (equal, or one
+   side silent), compatible events, compatible modifiers (one side's a
+   subset of the other's), the same series, and compatible scope (explicit
+   periods equal; an "as of" date inside an explicit period or less than
+   about a year after it; see ``scope_compatible``).  When only one side says
+   whom the number is about, the other side's sentence must name them.  And
+   something beyond the measure must tie the two: the entity, a listed event,
+   the same modifiers, the same named period, or two content words the
+   sentences share ("derailment site").  The score counts the anchors
+   that agree outright.  Within one pair of sentences each claim keeps only
+   its best partner (one to one), so the numbers of two lists are never
+   cross-paired.
+
+When one article does not say whose figure it is and the other gives the
+measure for several owners (Turkey's toll and Syria's), the figure is only
+compared with the owners whose figures are closest to it.
+
+Figures the text marks as conversions, earlier estimates or differences
+("35 more than") are never aligned.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from factcheck.extract.frames import normal_form
+from factcheck.link.stories import Stories
+
+# Claim kinds that state a quantity; dates and years align through their own check.
+QUANTITY_KINDS = ("number", "percent", "percentage_point", "money", "quantity", "temperature", "duration", "age")
+_UNALIGNED_SERIES = frozenset({"converted", "earlier"})
+_SCOPE_SLACK_DAYS = 400
+# Content words two sentences must share to anchor a pair that nothing else anchors.
+_MIN_SHARED_CONTEXT = 3
+# How much further (as a log ratio) than the closest owner's figure another owner's may be: 25 %.
+_OWNER_SLACK = math.log(1.25)
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The rule's words that mean the same, as lemma phrases -> canonical names."""
+
+    measures: Mapping[str, str]
+    events: Mapping[str, str]
+    entities: Mapping[str, str]
+    growing: frozenset[str]
+    varying: frozenset[str]
+    neutral: frozenset[str]
+    modifiers: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls,
+        measures: Mapping[str, Sequence[str]],
+        events: Mapping[str, Sequence[str]],
+        entities: Mapping[str, Sequence[str]],
+        growing: Iterable[str] = (),
+        varying: Iterable[str] = (),
+        neutral: Iterable[str] = (),
+        modifiers: Mapping[str, Sequence[str]] | None = None,
+    ) -> Vocabulary:
+        def table(source: Mapping[str, Sequence[str]], normal: Any) -> dict[str, str]:
+            out: dict[str, str] = {}
+            for canonical, variants in source.items():
+                for variant in (canonical, *variants):
+                    out[normal(variant)] = canonical
+            return out
+
+        return cls(
+            measures=table(measures, _phrase),
+            events=table(events, _phrase),
+            entities=table(entities, _entity),
+            growing=frozenset(growing),
+            varying=frozenset(varying),
+            neutral=frozenset(_phrase(w) for w in neutral),
+            modifiers=table(modifiers or {}, _phrase),
+        )
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any]) -> Vocabulary:
+        """The vocabulary of a numeric-consistency rule's options."""
+        return cls.build(
+            options["measures"],
+            options["events"],
+            options["entities"],
+            options["growing"],
+            options["varying"],
+            options["neutral_modifiers"],
+            options["modifiers"],
+        )
+
+    def measure(self, measure: str, modifiers: Sequence[str], event: str) -> tuple[str, frozenset[str]]:
+        """Canonical measure and the modifiers it leaves over ("train" of "train car")."""
+        if not measure:
+            canonical = self.measures.get(event, "") if event else ""
+            return canonical, frozenset()
+        words = [*modifiers, measure]
+        for size in (3, 2, 1):
+            if len(words) < size:
+                continue
+            phrase = " ".join(words[-size:])
+            if phrase in self.measures:
+                rest = words[:-size]
+                return self.measures[phrase], self._narrowing(rest)
+        return measure, self._narrowing(modifiers)
+
+    def _narrowing(self, modifiers: Sequence[str]) -> frozenset[str]:
+        """The modifiers that narrow a measure, each in its canonical form ("overseas" -> "foreign")."""
+        return frozenset(self.modifiers.get(w, w) for w in modifiers if w not in self.neutral)
+
+    def event(self, event: str) -> str:
+        """Canonical event; verbs the vocabulary does not list say nothing ("won", "had")."""
+        return self.events.get(event, "")
+
+    def entity(self, about: str) -> str:
+        """Canonical entity ("the U.S." -> "us"); a demonym before a plural noun is its country."""
+        if not about:
+            return ""
+        key = _entity(about)
+        if key in self.entities:
+            return self.entities[key]
+        words = key.split()
+        if len(words) == 2 and words[0] in self.entities and words[1].endswith("s"):
+            return self.entities[words[0]]
+        if " and " in key:
+            return " and ".join(sorted(self.entity(part) for part in key.split(" and ")))
+        return key
+
+
+def _phrase(text: str) -> str:
+    return " ".join(normal_form(w) for w in text.lower().split())
+
+
+def _entity(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").replace("'s", "").strip(". ").split())
+
+
+@dataclass(frozen=True, slots=True)
+class Keyed:
+    """A claims-table row with its canonical frame keys."""
+
+    row: int
+    doc: int
+    sentence: int
+    measure: str
+    modifiers: frozenset[str]
+    event: str
+    about: str
+    aspect: str
+    series: str
+    dimension: str
+    story: int
+    names: frozenset[str]
+    context: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two rows (by table index) that state the same quantity, with the anchors that agree outright."""
+
+    a: int
+    b: int
+    score: float
+
+
+def keyed_rows(table: pd.DataFrame, stories: Stories, vocabulary: Vocabulary, kinds: Sequence[str]) -> list[Keyed]:
+    """Rows that can be aligned, with their keys."""
+    out: list[Keyed] = []
+    if table.empty:
+        return out
+    rows = table[table["kind"].isin(kinds) & (table["dimension"] != "")]
+    for index, row in zip(rows.index, rows.itertuples(index=False), strict=True):
+        if row.series in _UNALIGNED_SERIES or row.frame_aspect == "difference":
+            continue
+        modifiers = tuple(str(row.modifiers).split()) if row.modifiers else ()
+        measure, residual = vocabulary.measure(str(row.measure), modifiers, str(row.event))
+        if not measure:
+            continue
+        aspect = "part" if row.frame_aspect == "part" else str(row.aspect)
+        doc = int(str(row.doc))
+        out.append(
+            Keyed(
+                row=int(str(index)),
+                doc=doc,
+                sentence=int(str(row.sentence_start)),
+                measure=measure,
+                modifiers=residual,
+                event=vocabulary.event(str(row.event)),
+                about=vocabulary.entity(str(row.about)),
+                aspect=aspect,
+                series=str(row.series),
+                dimension=str(row.dimension),
+                story=stories.of_document[doc],
+                names=frozenset(vocabulary.entity(n) for n in str(row.names).split("|") if n),
+                context=frozenset(str(row.context).split())
+                - frozenset(w.lower().rstrip("s") for w in str(row.text).split())
+                - {measure, str(row.measure)},
+            )
+        )
+    return out
+
+
+def scope_compatible(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Whether two rows' periods can be the same time (see module docstring)."""
+    basis_a, basis_b = str(a["period_basis"]), str(b["period_basis"])
+    if not basis_a or not basis_b:
+        return True  # an undated article: the period is unknown, not different
+    if basis_a == "explicit" and basis_b == "explicit":
+        return bool(a["period_start"] == b["period_start"] and a["period_end"] == b["period_end"])
+    if basis_a == "explicit" or basis_b == "explicit":
+        explicit, other = (a, b) if basis_a == "explicit" else (b, a)
+        start, end = _day(explicit["period_start"]), _day(explicit["period_end"])
+        when = _day(other["period_end"])
+        if start is None or end is None or when is None:
+            return True
+        if other["period_basis"] == "since":
+            # "in 2022" and "since 2022": the same count when the named period starts the open one
+            since = _day(other["period_start"])
+            return since is not None and since <= start and end <= when
+        return start <= when and (when - end).days <= _SCOPE_SLACK_DAYS
+    if basis_a == "since" or basis_b == "since":
+        return bool(a["period_start"] == b["period_start"]) and basis_a == basis_b
+    # Two "as of" dates are the articles' dates, not periods the text names: the check decides what a
+    # difference in date means for its measure (a toll grows, a derailment happened once).
+    return True
+
+
+def _day(text: object) -> date | None:
+    try:
+        return date.fromisoformat(str(text)) if text else None
+    except ValueError:
+        return None
+
+
+def _mentions(about: str, other: Keyed) -> bool:
+    """Whether the other claim's sentence leaves room for the entity one side says the number is about:
+    it names that entity, or names no one else the number could belong to."""
+    return not other.names or about in other.names
+
+
+def _compatible(x: Keyed, y: Keyed) -> bool:
+    if x.about.startswith("~") or y.about.startswith("~"):
+        return False  # owned by someone the sentence does not name ("it serves about 538 companies")
+    if x.about and y.about and x.about != y.about:
+        return False
+    # One side says whom the number is about: the other side's sentence must name them too.
+    if x.about and not y.about and not _mentions(x.about, y):
+        return False
+    if y.about and not x.about and not _mentions(y.about, x):
+        return False
+    if x.event and y.event and x.event != y.event:
+        return False
+    if x.series != y.series:
+        return False
+    return x.modifiers <= y.modifiers or y.modifiers <= x.modifiers
+
+
+def _strongly_anchored(x: Keyed, y: Keyed, rx: Mapping[str, Any], ry: Mapping[str, Any]) -> bool:
+    return bool(
+        (x.about and x.about == y.about)
+        or (x.event and x.event == y.event)
+        or (rx["period_basis"] == "explicit" and rx["period_label"] == ry["period_label"])
+    )
+
+
+def _anchored(x: Keyed, y: Keyed, rx: Mapping[str, Any], ry: Mapping[str, Any]) -> bool:
+    """Something beyond the measure says the two are one quantity: whom it is about, a listed event,
+    the same narrowing words, the same named period, or sentences that share their content words."""
+    return bool(
+        (x.about and (x.about == y.about or x.about in y.names))
+        or (y.about and y.about in x.names)
+        or (x.event and x.event == y.event)
+        or (x.modifiers and x.modifiers == y.modifiers)
+        or (rx["period_basis"] == "explicit" and rx["period_label"] == ry["period_label"])
+        or len(x.context & y.context) >= _MIN_SHARED_CONTEXT
+    )
+
+
+def _score(x: Keyed, y: Keyed, rx: Mapping[str, Any], ry: Mapping[str, Any]) -> float:
+    score = min(len(x.context & y.context), 5) / 10  # shared wording breaks ties between equal anchors
+    score += 2 * bool(x.about and x.about == y.about)
+    score += bool(x.event and x.event == y.event)
+    score += bool(x.modifiers == y.modifiers and x.modifiers)
+    score += bool(rx["period_basis"] == "explicit" and rx["period_label"] == ry["period_label"])
+    return score
+
+
+def _value(record: Mapping[str, Any]) -> float:
+    magnitude = float(record["magnitude"])
+    if math.isfinite(magnitude):
+        return magnitude
+    low, high = float(record["low_base"]), float(record["high_base"])
+    finite = [v for v in (low, high) if math.isfinite(v)]
+    return sum(finite) / len(finite) if finite else math.nan
+
+
+def _distance(a: float, b: float) -> float:
+    if not (math.isfinite(a) and math.isfinite(b)) or a <= 0 or b <= 0:
+        return 0.0 if a == b else math.inf
+    return abs(math.log(a / b))
+
+
+def _plausible_owners(
+    by_sentence: dict[tuple[int, int, int, int], list[tuple[float, int, int]]],
+    keyed: list[Keyed],
+    blocks: Mapping[tuple[int, str, str, str], list[Keyed]],
+    records: Mapping[int, Any],
+) -> dict[tuple[int, int, int, int], list[tuple[float, int, int]]]:
+    """A figure whose article does not say whose it is, against an article that gives it for several owners
+    (Turkey's toll and Syria's): it is compared with the owners whose figures are closest to it, not all."""
+    by_row = {k.row: k for k in keyed}
+    owners: dict[tuple[tuple[int, str, str, str], int], dict[str, float]] = {}
+    for block, members in blocks.items():
+        for m in members:
+            if m.about:
+                seen = owners.setdefault((block, m.doc), {})
+                seen.setdefault(m.about, math.inf)
+    out: dict[tuple[int, int, int, int], list[tuple[float, int, int]]] = {}
+    for key, items in by_sentence.items():
+        kept = []
+        for item in items:
+            x, y = by_row[item[1]], by_row[item[2]]
+            if bool(x.about) == bool(y.about):
+                kept.append(item)
+                continue
+            owned, bare = (x, y) if x.about else (y, x)
+            block = (owned.story, owned.dimension, owned.measure, owned.aspect)
+            rivals = owners.get((block, owned.doc), {})
+            if len(rivals) < 2:
+                kept.append(item)
+                continue
+            target = _value(records[bare.row])
+            closest: dict[str, float] = {}
+            for m in blocks[block]:
+                if m.doc == owned.doc and m.about:
+                    d = _distance(_value(records[m.row]), target)
+                    closest[m.about] = min(closest.get(m.about, math.inf), d)
+            best = min(closest.values())
+            if closest.get(owned.about, math.inf) <= best + _OWNER_SLACK:
+                kept.append(item)
+        if kept:
+            out[key] = kept
+    return out
+
+
+def align(
+    table: pd.DataFrame, stories: Stories, vocabulary: Vocabulary, kinds: Sequence[str] = QUANTITY_KINDS
+) -> tuple[list[Keyed], list[Pair]]:
+    """Rows that can be aligned and the pairs of them that state the same quantity."""
+    keyed = keyed_rows(table, stories, vocabulary, kinds)
+    records: dict[int, dict[str, Any]] = {
+        int(str(i)): {str(c): v for c, v in r.items()}
+        for i, r in table.loc[[k.row for k in keyed]].to_dict("index").items()
+    }
+    blocks: dict[tuple[int, str, str, str], list[Keyed]] = {}
+    for k in keyed:
+        blocks.setdefault((k.story, k.dimension, k.measure, k.aspect), []).append(k)
+    # One to one within each pair of sentences: the best-scoring partner wins.
+    by_sentence: dict[tuple[int, int, int, int], list[tuple[float, int, int]]] = {}
+    for members in blocks.values():
+        if len({m.doc for m in members}) < 2:
+            continue
+        for i, x in enumerate(members):
+            for y in members[i + 1 :]:
+                if x.doc == y.doc or not _compatible(x, y):
+                    continue
+                if not scope_compatible(records[x.row], records[y.row]):
+                    continue
+                if not _anchored(x, y, records[x.row], records[y.row]):
+                    continue
+                if x.modifiers != y.modifiers and not _strongly_anchored(x, y, records[x.row], records[y.row]):
+                    continue  # "top executives" vs "executives": a narrower quantity unless more ties them
+                first, second = (x, y) if x.row < y.row else (y, x)
+                score = _score(first, second, records[first.row], records[second.row])
+                key = (first.doc, first.sentence, second.doc, second.sentence)
+                by_sentence.setdefault(key, []).append((score, first.row, second.row))
+    by_sentence = _plausible_owners(by_sentence, keyed, blocks, records)
+    pairs = []
+    for items in by_sentence.values():
+        used_a: set[int] = set()
+        used_b: set[int] = set()
+        for score, a, b in sorted(items, key=lambda t: (-t[0], t[1], t[2])):
+            if a in used_a or b in used_b:
+                continue
+            used_a.add(a)
+            used_b.add(b)
+            pairs.append(Pair(a, b, score))
+    pairs.sort(key=lambda p: (p.a, p.b))
+    return keyed, pairs

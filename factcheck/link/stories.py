@@ -1,0 +1,196 @@
+"""Stories: the articles of a run that report the same event or topic.
+
+Each document is reduced to its telling words: names (capitalised words that
+do not open a sentence, months and weekdays left out) and longer lower-case
+content words.  A word that only one article uses links nothing; a word that
+most of a large run uses ("said", "percent") tells nothing; every other word
+weighs ``log(1 + N / df)``, so rare shared words count most.
+
+Two documents are in the same story when the weight of the words they share
+is at least ``threshold`` of the weight of the smaller document's words, with
+at least ``min_shared`` names in common (a content word counts half a name).  Stories are the connected
+components of that relation.  Candidate pairs come from an inverted index
+over words that at most ``max_df`` documents use, so the cost follows the
+corpus, not its square.
+
+Comparison across stories never happens: a death toll of one disaster is not
+compared with a death toll of another.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from factcheck.model import Document
+
+_WORD = regex.compile(
+    r"(?<![\w'’-])[A-Za-z][a-z]+(?:[A-Z][a-z]+|[A-Z]{2,})*(?:[-'’][A-Za-z]+)*|(?<![\w'’-])[A-Z]{2,}(?![\w])"
+)
+_SENTENCE_END = regex.compile(r"[.!?:;\"“”]\s*$|^\s*$")
+_COMMON = frozenset(
+    """about above after again against along already although always among another anyone around because
+    before being below between both could during either every first former further however including
+    itself later latest least little might never nothing other others perhaps rather really several should
+    since still their there these those though through today under until whether which while would years
+    year month months week weeks people percent million billion there their where when what said says
+    according reported report reports added statement also just more most much many some such than then
+    into over only very well back even here they them this that with from have been were will your about
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+    september october november december""".split()
+)
+_OPENERS = frozenset(
+    "the a an in on at by for of to and but or as if it its this that these those he she they we i his her "
+    "their our after before since while when where what who why how there here some many most however".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Stories:
+    """Which story each document of a run belongs to (by document index), and each story's name."""
+
+    of_document: tuple[int, ...]
+    names: tuple[str, ...]
+
+    def same(self, a: int, b: int) -> bool:
+        return self.of_document[a] == self.of_document[b]
+
+    def name(self, document: int) -> str:
+        return self.names[self.of_document[document]]
+
+
+def telling_words(text: str) -> set[str]:
+    """The names and longer content words of a text, lower case."""
+    words: set[str] = set()
+    previous_end = 0
+    for match in _WORD.finditer(text):
+        word = match.group()
+        lower = word.lower().replace("’", "'")
+        if lower.endswith("'s"):
+            lower = lower[:-2]
+        opens = bool(_SENTENCE_END.search(text[max(previous_end, match.start() - 3) : match.start()]))
+        previous_end = match.end()
+        if lower in _COMMON or lower in _OPENERS:
+            continue
+        if word[0].isupper():
+            if opens and lower in _OPENERS:
+                continue
+            words.add(lower)
+        elif len(lower) >= 6:
+            words.add("~" + lower.removesuffix("s"))
+    return words
+
+
+def group_stories(
+    documents: Sequence[Document],
+    *,
+    threshold: float = 0.3,
+    min_shared: float = 1.5,
+    max_df: int = 200,
+    cohesion: float = 0.05,
+) -> Stories:
+    """Stories of a run's documents (see module docstring)."""
+    count = len(documents)
+    if count == 0:
+        return Stories((), ())
+    vocab = [telling_words(d.prose) for d in documents]
+    df: Counter[str] = Counter()
+    for words in vocab:
+        df.update(words)
+
+    def useful(word: str) -> bool:
+        return df[word] >= 2 and (count < 6 or df[word] <= count / 2)
+
+    # Names tell stories apart better than common words: a shared "company" weighs half a shared "Parametrix".
+    weight = {w: math.log(1 + count / n) * (0.5 if w.startswith("~") else 1.0) for w, n in df.items() if useful(w)}
+    kept = [{w for w in words if w in weight} for words in vocab]
+    mass = [sum(weight[w] for w in words) for words in kept]
+    index: dict[str, list[int]] = {}
+    for doc, words in enumerate(kept):
+        for word in words:
+            if df[word] <= max_df:
+                index.setdefault(word, []).append(doc)
+    edges: list[tuple[float, int, int]] = []
+    for doc in range(count):
+        shared: dict[int, float] = {}
+        shared_count: dict[int, float] = {}
+        for word in kept[doc]:
+            for other in index.get(word, ()):
+                if other > doc:
+                    shared[other] = shared.get(other, 0.0) + weight[word]
+                    shared_count[other] = shared_count.get(other, 0.0) + (0.5 if word.startswith("~") else 1.0)
+        for other, overlap in shared.items():
+            smaller = min(mass[doc], mass[other])
+            if smaller > 0 and shared_count[other] >= min_shared and overlap / smaller >= threshold:
+                edges.append((overlap / smaller, doc, other))
+    parent = _average_link(count, edges, cohesion)
+    roots: dict[int, int] = {}
+    of_document = []
+    for doc in range(count):
+        root = parent[doc]
+        of_document.append(roots.setdefault(root, len(roots)))
+    names = []
+    for story in range(len(roots)):
+        members = [d for d in range(count) if of_document[d] == story]
+        names.append(_story_name([vocab[d] for d in members], [documents[d] for d in members], weight))
+    return Stories(tuple(of_document), tuple(names))
+
+
+def _average_link(count: int, edges: list[tuple[float, int, int]], cohesion: float) -> list[int]:
+    """Story of each document: strongest pairs first, two stories merge only if they hang together.
+
+    Single links chain unrelated events through one article that mentions
+    both ("Musk" in an article on ChatGPT); two groups merge only when the
+    mean similarity over all their cross pairs (unlinked pairs count 0) is
+    at least ``cohesion``.
+    """
+    members: dict[int, list[int]] = {d: [d] for d in range(count)}
+    story = list(range(count))
+    cross: dict[int, dict[int, float]] = {d: {} for d in range(count)}
+    for similarity, a, b in edges:
+        cross[a][b] = cross[a].get(b, 0.0) + similarity
+        cross[b][a] = cross[b].get(a, 0.0) + similarity
+    for _similarity, a, b in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+        sa, sb = story[a], story[b]
+        if sa == sb:
+            continue
+        mean = cross[sa].get(sb, 0.0) / (len(members[sa]) * len(members[sb]))
+        if mean < cohesion:
+            continue
+        if len(members[sa]) < len(members[sb]):
+            sa, sb = sb, sa
+        for doc in members[sb]:
+            story[doc] = sa
+        members[sa].extend(members.pop(sb))
+        for other, total in cross.pop(sb).items():
+            if other == sa:
+                continue
+            cross[sa][other] = cross[sa].get(other, 0.0) + total
+            cross[other].pop(sb, None)
+            cross[other][sa] = cross[other].get(sa, 0.0) + total
+        cross[sa].pop(sb, None)
+    return story
+
+
+def _story_name(vocab: list[set[str]], documents: list[Document], weight: dict[str, float]) -> str:
+    """Up to three names most of the story's articles share, as written ("Kahramanmaras, Erdogan")."""
+    spelled: dict[str, str] = {}
+    for document in documents:
+        for match in _WORD.finditer(document.prose):
+            word = match.group()
+            opens = _SENTENCE_END.search(document.prose[max(0, match.start() - 3) : match.start()])
+            if word[0].isupper() and not opens:
+                key = word.lower().replace("’", "'").removesuffix("'s")
+                spelled.setdefault(key, word.removesuffix("’s").removesuffix("'s"))
+    counts: Counter[str] = Counter()
+    for words in vocab:
+        counts.update(w for w in words if w in spelled)
+    ranked = sorted(counts, key=lambda w: (-counts[w] * weight.get(w, 0.1), w))
+    chosen = [spelled[w] for w in ranked[:3] if counts[w] >= max(1, len(vocab) // 2)]
+    if not chosen and documents:
+        return documents[0].title or documents[0].path
+    return ", ".join(chosen)
