@@ -46,7 +46,7 @@ def _extract(prose: str, original: str, as_of: date | None) -> list[Claim]:
     if not mentions:
         return []
     sentences = split_sentences(prose)
-    names = document_names(prose, sentences)
+    names = document_names(prose)
     claims: list[Claim] = []
     index = 0
     by_sentence: dict[tuple[int, int], list[Mention]] = {}

@@ -35,9 +35,10 @@ option) maps lemmas onto canonical measures, events and entities.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 import simplemma
@@ -81,6 +82,11 @@ _RATIO = regex.compile(
     r"^\s{1,3}(?:in|out\s{1,3}of)\s{1,3}(?:\d{1,3}\b(?![,.]\d)|every\b|ten\b|five\b|four\b|three\b|two\b)"
 )
 _RELATIVE_TIME = regex.compile(r"^\s{1,3}(?:ago|later|earlier|before|after|afterwards|since)\b")
+_RATIO_TEXT = regex.compile(r"\d\s{1,3}(?:in|out\s{1,3}of)\s{1,3}\d")
+_CLAUSE_CHANGE = regex.compile(r"[A-Z;:—]|\bwhile\b|\bwhereas\b")
+_CONTRACTION = regex.compile(r"['’](?:ve|re|d|ll|s)$")
+_BRACKET_OPEN = regex.compile(r"\s{0,2}\(\s{0,2}(?:about|around|roughly|approximately|or|some|c\.)?\s{0,2}")
+_NAME_WORD = regex.compile(r"[\w.&-]+")
 _HYPHEN_MEASURE = regex.compile(r"^-([a-z]{3,20})\b")
 _TOTAL_WORDS = frozenset("total overall combined cumulative altogether".split())
 _DIFFERENCE = regex.compile(r"^\s{0,3}(?:more|fewer|less|higher|lower|greater|larger|smaller)\s{1,3}than\b")
@@ -116,23 +122,14 @@ _REPORTING = frozenset(
 _DEMONYM = regex.compile(r"(?:an|ian|ese|ish|ch|i|ic)$")
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     text: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper()
+    # Computed once when the token is read: the readers look at each several times.
+    lower: str
+    is_word: bool
+    capitalised: bool
 
 
 @functools.cache
@@ -184,8 +181,11 @@ _IRREGULAR = {
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    # Bounded: a sentence is scanned once per sentence, never per number.
-    return [_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, min(end, start + 4000))]
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group()
+        out.append(_Token(m.start(), m.end(), word, word.lower(), word[0].isalpha(), word[0].isupper()))
+    return out
 
 
 def _is_noun_word(token: _Token) -> bool:
@@ -201,31 +201,65 @@ def _is_noun_word(token: _Token) -> bool:
     )
 
 
-def document_names(text: str, sentences: Sequence[tuple[int, int]]) -> frozenset[str]:
-    """Capitalised words a document uses inside sentences (lower case): evidence that a word is a name.
+class NameEvidence:
+    """What a whole document says about a capitalised word, asked for lazily (cached per word).
 
     A capitalised word that opens a sentence ("Trade between ...") is a common
-    word when the document writes it in lower case elsewhere ("~trade" is in
-    the set) and, for measures, unless the document capitalises it elsewhere.
+    word when the document also writes it in lower case, and a name when it
+    also capitalises it inside a sentence.  Only the few words that open a
+    sentence with a number in it are ever asked about.
     """
-    names: set[str] = set()
-    for start, end in sentences:
-        tokens = _tokens(text, start, end)
-        for token in tokens[1:]:
-            if token.is_word and token.capitalised:
-                names.add(_POSSESSIVE.sub("", token.lower))
-            elif token.is_word:
-                names.add("~" + token.lower)  # a word the document also writes in lower case
-    return frozenset(names)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lower: dict[str, bool] = {}
+        self._inner: dict[str, bool] = {}
+
+    def written_in_lower_case(self, word: str) -> bool:
+        found = self._lower.get(word)
+        if found is None:
+            found = self._lower[word] = _occurs(self.text, word.lower(), inner=False)
+        return found
+
+    def capitalised_inside(self, word: str) -> bool:
+        found = self._inner.get(word)
+        if found is None:
+            capital = word[:1].upper() + word[1:].lower()
+            found = self._inner[word] = _occurs(self.text, capital, inner=True)
+        return found
+
+
+def _occurs(text: str, word: str, *, inner: bool) -> bool:
+    """Whether ``word`` occurs as a whole word; ``inner``: after a lower-case word, a digit or a comma."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "'’-") and not (after.isalnum() and after not in "s"):
+            if not inner:
+                return True
+            back = at - 1
+            while back >= 0 and text[back] in " \t":
+                back -= 1
+            if back >= 0 and (text[back].islower() or text[back].isdigit() or text[back] == ","):
+                return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def document_names(text: str) -> NameEvidence:
+    """The document's evidence about capitalised words (see ``NameEvidence``)."""
+    return NameEvidence(text)
 
 
 def frames_for_sentence(
-    text: str, sentence: tuple[int, int], claims: Sequence[Claim], names: frozenset[str] = frozenset()
+    text: str, sentence: tuple[int, int], claims: Sequence[Claim], names: NameEvidence | None = None
 ) -> list[Frame]:
     """The frame of each claim of one sentence (claims in position order); ``names`` from ``document_names``."""
-    tokens = _tokens(text, sentence[0], sentence[1])
+    tokens = _tokens(text, sentence[0], min(sentence[1], sentence[0] + 4000))
     chunk = text[sentence[0] : sentence[1]]
-    reader = _SentenceReader(text, tokens, chunk, claims, names)
+    reader = _SentenceReader(text, tokens, chunk, claims, names or NameEvidence(text))
     return reader.run()
 
 
@@ -233,7 +267,7 @@ class _SentenceReader:
     """Reads the frames of the claims of one sentence; siblings inform one another."""
 
     def __init__(
-        self, text: str, tokens: list[_Token], chunk: str, claims: Sequence[Claim], names: frozenset[str]
+        self, text: str, tokens: list[_Token], chunk: str, claims: Sequence[Claim], names: NameEvidence
     ) -> None:
         self.names = names
         self.text = text
@@ -241,22 +275,16 @@ class _SentenceReader:
         self.chunk = chunk
         self.claims = claims
         self.first_token_start = tokens[0].start if tokens else 0
+        self.starts = [t.start for t in tokens]
+        self.ends = [t.end for t in tokens]
 
     def _index_after(self, offset: int) -> int:
-        for index, token in enumerate(self.tokens):
-            if token.start >= offset:
-                return index
-        return len(self.tokens)
+        """Index of the first token that starts at or after ``offset``."""
+        return bisect.bisect_left(self.starts, offset)
 
     def _index_before(self, offset: int) -> int:
         """Index of the last token that ends at or before ``offset`` (-1 if none)."""
-        found = -1
-        for index, token in enumerate(self.tokens):
-            if token.end <= offset:
-                found = index
-            else:
-                break
-        return found
+        return bisect.bisect_right(self.ends, offset) - 1
 
     def run(self) -> list[Frame]:
         measured: list[tuple[str, tuple[str, ...], str, bool, str, str]] = []
@@ -302,7 +330,7 @@ class _SentenceReader:
         """Whether claim ``index`` continues the previous claim's list or clause: no name, no clause end between."""
         previous, claim = self.claims[index - 1], self.claims[index]
         gap = self.text[previous.end : claim.start]
-        return len(gap) <= 80 and not regex.search(r"[A-Z;:—]|\bwhile\b|\bwhereas\b", gap)
+        return len(gap) <= 80 and not _CLAUSE_CHANGE.search(gap)
 
     # -- measure --------------------------------------------------------------------------------------
 
@@ -320,7 +348,7 @@ class _SentenceReader:
             return "", (), "", False, "difference", ""  # "more medals than 184 countries": a yardstick
         if _DIFFERENCE.match(following):
             return "", (), "", False, "difference", ""
-        if _RATIO.match(following) or regex.search(r"\d\s{1,3}(?:in|out\s{1,3}of)\s{1,3}\d", claim.text):
+        if _RATIO.match(following) or _RATIO_TEXT.search(claim.text):
             return "", (), "", False, "share", ""  # "1 in 4 companies": a share, not a count
         if claim.kind == "duration" and _RELATIVE_TIME.match(following):
             return "", (), "", False, "", ""  # "two months ago": when, not how long
@@ -525,7 +553,9 @@ class _SentenceReader:
     def _common_opener(self, token: _Token) -> bool:
         """A capitalised word that only opens the sentence ("Trade between ..."): a common word, not a name."""
         return (
-            token.start == self.first_token_start and token.lower not in self.names and not _DEMONYM.search(token.lower)
+            token.start == self.first_token_start
+            and not self.names.capitalised_inside(token.lower)
+            and not _DEMONYM.search(token.lower)
         )
 
     def _part_of(
@@ -689,7 +719,7 @@ class _SentenceReader:
         tokens = self.tokens
         for index in range(max(0, start), min(end, len(tokens))):
             token = tokens[index]
-            if regex.sub(r"['’](?:ve|re|d|ll|s)$", "", token.lower) in ("he", "she", "they", "it", "we"):
+            if _CONTRACTION.sub("", token.lower) in ("he", "she", "they", "it", "we"):
                 names = self._subject_names(0, index)
                 return _entity_key(names[0]) if names else ""
             if token.capitalised and token.start != self.first_token_start:
@@ -757,13 +787,13 @@ class _SentenceReader:
             if not token.is_word or not token.capitalised or token.lower in _CALENDAR:
                 index += 1
                 continue
-            if regex.sub(r"['’](?:ve|re|d|ll)$", "", token.lower) in _PRONOUNS:
+            if _CONTRACTION.sub("", token.lower) in _PRONOUNS:
                 index += 1
                 continue
             if token.start == self.first_token_start and (
                 token.lower in _SENTENCE_OPENERS
                 or token.lower.endswith(("ing", "ly"))
-                or "~" + _POSSESSIVE.sub("", token.lower) in self.names
+                or self.names.written_in_lower_case(_POSSESSIVE.sub("", token.lower))
             ):
                 index += 1
                 continue
@@ -856,7 +886,7 @@ class _SentenceReader:
             return ""
         claim, previous = self.claims[index], self.claims[index - 1]
         gap = self.text[previous.end : claim.start]
-        if regex.fullmatch(r"\s{0,2}\(\s{0,2}(?:about|around|roughly|approximately|or|some|c\.)?\s{0,2}", gap) and (
+        if _BRACKET_OPEN.fullmatch(gap) and (
             claim.dimension == previous.dimension or (claim.kind == previous.kind == "money")
         ):
             return "converted"
@@ -881,5 +911,5 @@ def _head_of(subject: str) -> list[str]:
 
 def _entity_key(name: str) -> str:
     """A name as a comparison key: lower case, no possessive, no leading article."""
-    words = [w for w in regex.findall(r"[\w.&-]+", name.replace("’", "'")) if w.lower() not in ("the", "s")]
+    words = [w for w in _NAME_WORD.findall(name.replace("’", "'")) if w.lower() not in ("the", "s")]
     return " ".join(words).lower().strip(". ")
