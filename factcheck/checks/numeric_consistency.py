@@ -99,7 +99,10 @@ class NumericConsistency(Check):
         "swap_days": Option(
             "integer", 3, "How many days apart two exact counts with swapped digits still count as one figure."
         ),
-        "kinds": Option("string_list", COMPARABLE_KINDS, "Claim kinds this rule compares."),
+        "kinds": Option("string_list", (*COMPARABLE_KINDS, "label", "weekday"), "Claim kinds this rule compares."),
+        "weekday_days": Option(
+            "integer", 6, "How many days apart two dated articles may be for their weekdays to name the same week."
+        ),
         "rates": Option(
             "number_map",
             {},
@@ -134,9 +137,14 @@ class NumericConsistency(Check):
         }
         reporter = _Reporter(context, records, by_row, stories)
         findings: list[Finding] = []
+        days = int(options["weekday_days"])
         for component in _components(pairs):
             measure = by_row[component[0].a].measure
-            if measure in vocabulary.growing:
+            if records[component[0].a]["kind"] == "weekday":
+                # A weekday names a day of the week the article was written in: dated a week apart, no match.
+                same_week = [p for p in component if _within(members[p.a], members[p.b], days)]
+                findings.extend(self._outliers(reporter, same_week, members) if same_week else [])
+            elif measure in vocabulary.growing:
                 findings.extend(self._growing(reporter, component, members, int(options["swap_days"]), records))
             elif measure in vocabulary.varying:
                 same_day = [p for p in component if _same_day(members[p.a], members[p.b])]
@@ -278,8 +286,14 @@ def describe(key: Keyed, first: Mapping[str, Any], other: Mapping[str, Any]) -> 
 
     "Bilateral trade between Russia and China, 2024"; "Death toll, Turkey, as of 8 February 2023".
     """
+    kind = str(first["kind"])
+    if kind in ("label", "weekday"):
+        text = f"{key.measure[:1].upper()}{key.measure[1:]}" if kind == "label" else f"Day of the {key.measure}"
+        return text
     written = str(first["subject"]).strip() or str(other["subject"]).strip()
-    text = written if written and len(written.split()) <= 10 else " ".join([*sorted(key.modifiers), key.measure])
+    if "’s" in written or "'s" in written or len(written.split()) > 8:
+        written = ""  # "medals to China’s": a list's wording, not a name for the quantity
+    text = written or " ".join([*sorted(key.modifiers), key.measure])
     if key.aspect == "part" and not written:
         text = f"{text} (part of a total)"
     about = _about_words(key.about)
@@ -351,6 +365,10 @@ def _member(row_id: int, row: Mapping[str, Any], relative: float) -> _Member:
     elif basis in ("as_of", "since"):
         as_of = _day(row["doc_date"])
     return _Member(row_id, int(row["doc"]), str(row["path"]), low, high, as_of)
+
+
+def _within(a: _Member, b: _Member, days: int) -> bool:
+    return a.as_of is None or b.as_of is None or abs((a.as_of - b.as_of).days) <= days
 
 
 def _same_day(a: _Member, b: _Member) -> bool:

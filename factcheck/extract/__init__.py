@@ -23,6 +23,7 @@ from factcheck.extract.context import (
     subject_key,
 )
 from factcheck.extract.frames import document_names, frames_for_sentence
+from factcheck.extract.labels import label_mentions
 from factcheck.extract.scanner import Mention, scan
 from factcheck.extract.sentences import split_sentences
 from factcheck.model import Claim, Document, Period
@@ -43,6 +44,7 @@ def extract(document: Document) -> list[Claim]:
 
 def _extract(prose: str, original: str, as_of: date | None) -> list[Claim]:
     mentions = scan(prose)
+    mentions = sorted([*mentions, *label_mentions(prose, mentions)], key=lambda m: (m.start, m.end))
     if not mentions:
         return []
     sentences = split_sentences(prose)
@@ -72,7 +74,12 @@ def _extract(prose: str, original: str, as_of: date | None) -> list[Claim]:
             if claim.kind not in ("date", "year"):
                 previous = claim
         frames = frames_for_sentence(prose, sentence, in_sentence, names)
-        claims.extend(replace(c, frame=f) for c, f in zip(in_sentence, frames, strict=True))
+        claims.extend(
+            replace(c, frame=f)
+            for c, f in zip(in_sentence, frames, strict=True)
+            # A weekday is a claim only when it dates an event ("made landfall on Thursday"), not a report.
+            if c.kind != "weekday" or f.measure
+        )
     return claims
 
 
@@ -89,6 +96,39 @@ def _continue_from(prose: str, first: Claim, second: Claim) -> Claim:
     if not _FROM_TO_GAP.fullmatch(gap):
         return second
     return replace(second, subject=first.subject, subject_key=first.subject_key)
+
+
+def _label_claim(
+    original: str,
+    sentence: tuple[int, int],
+    mention: Mention,
+    subject: str | None,
+    key: str | None,
+    period: Period | None,
+    source: str | None,
+) -> Claim:
+    dimension = f"label:{mention.unit}" if mention.kind == "label" else "weekday"
+    return Claim(
+        start=mention.start,
+        end=mention.end,
+        text=original[mention.start : mention.end],
+        kind=mention.kind,
+        value=mention.value,
+        low=mention.low,
+        high=mention.high,
+        unit=mention.unit,
+        step=0.0,
+        magnitude=mention.value,
+        low_base=mention.low,
+        high_base=mention.high,
+        dimension=dimension,
+        subject=subject,
+        subject_key=key,
+        period=period,
+        source=source,
+        sentence_start=sentence[0],
+        sentence_end=sentence[1],
+    )
 
 
 def _claim(
@@ -113,6 +153,9 @@ def _claim(
         key = f"{key} {verb}"
     aspect = find_aspect(prose, sentence, mention)
     unit = mention.unit
+    if mention.kind in ("label", "weekday"):
+        # A grade on a scale or a day of the week: compared only with the same scale, never converted.
+        return _label_claim(original, sentence, mention, subject, key, period, source)
     base = to_base(mention.value, unit)
     low = to_base(mention.low, unit)
     high = to_base(mention.high, unit)

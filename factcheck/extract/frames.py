@@ -77,6 +77,8 @@ _GENERIC = frozenset("people person individual resident other one".split())
 # Heads that only say "the number of": the noun after "of" is the measure.
 _NUMBER_OF = frozenset("number total count tally figure amount level".split())
 # Verbs that only link a number to its subject ("reached 200 people"): they say nothing of what is counted.
+# Verbs whose object names the event: "made landfall", "held a vote", "took office".
+_LIGHT_VERBS = frozenset("make made makes making hold held holds take took takes give gave came come".split())
 _LINK_VERBS = frozenset("reach hit exceed total top stand number be include surpass pass climb rise".split())
 _RATIO = regex.compile(
     r"^\s{1,3}(?:in|out\s{1,3}of)\s{1,3}(?:\d{1,3}\b(?![,.]\d)|every\b|ten\b|five\b|four\b|three\b|two\b)"
@@ -304,7 +306,10 @@ class _SentenceReader:
         for index, claim in enumerate(self.claims):
             measure, modifiers, event, total, aspect, whole = measured[index]
             owner, explicit = owners[index]
-            if not explicit:
+            if claim.kind in ("label", "weekday"):
+                # A grade or a day belongs to the event the story is about; places around it are not owners.
+                owner, explicit = "", False
+            elif not explicit:
                 owner = self._subject(claim, taken)
             if not owner and index > 0 and self._continues_previous(index):
                 # "126 total medals (40 gold, 44 silver)", "had 40 golds but only 91 total medals":
@@ -338,8 +343,13 @@ class _SentenceReader:
         self, claim: Claim, earlier: list[tuple[str, tuple[str, ...], str, bool, str, str]]
     ) -> tuple[str, tuple[str, ...], str, bool, str, str]:
         """(measure, modifiers, event, total, aspect override, whole) of one claim."""
-        if claim.kind in ("date", "year"):
+        if claim.kind in ("date", "year", "weekday"):
+            event = self._event_noun(claim)
+            if event or claim.kind == "weekday":
+                return event, (), "", False, "", ""
             return self._date_measure(claim)
+        if claim.kind == "label":
+            return str(claim.unit or ""), (), "", False, "", ""  # "a Category 4 hurricane": the scale
         after = self._index_after(claim.end)
         before = self._index_before(claim.start)
         total = self._total_before(before) or self._total_after(after)
@@ -402,6 +412,30 @@ class _SentenceReader:
             if event and event not in _LINK_VERBS:
                 head, event = event, ""
         return head, modifiers, event, total, aspect, whole
+
+    def _event_noun(self, claim: Claim) -> str:
+        """What a day dates: the object of a light verb before it ("made landfall late Thursday" -> landfall).
+
+        Reporting verbs date the report, not the event ("said on Monday"): no measure.
+        """
+        tokens = self.tokens
+        before = self._index_before(claim.start)
+        index = before
+        while index >= 0 and tokens[index].text not in _CLAUSE_BREAK and tokens[index].text not in (",", ";"):
+            token = tokens[index]
+            if token.lower in _REPORTING or token.lower in ("says", "say", "tell", "tells"):
+                return ""
+            lemma_of = _verb_lemma(token.text)
+            if lemma_of in _LIGHT_VERBS or token.lower in _LIGHT_VERBS:
+                for later in tokens[index + 1 : before + 1]:
+                    if later.lower in _DETERMINERS or not _is_noun_word(later) or later.capitalised:
+                        continue
+                    if later.lower.endswith(("ing", "ed")) and "-" not in later.text:
+                        continue  # "a devastating landfall": an adjective
+                    return noun_lemma(later.text)
+                return ""
+            index -= 1
+        return ""
 
     def _date_measure(self, claim: Claim) -> tuple[str, tuple[str, ...], str, bool, str, str]:
         """A date's measure is the event noun or verb right before it ("landfall late on", "ignite ... on")."""
@@ -663,8 +697,10 @@ class _SentenceReader:
                 index += 1  # "deaths in the quake in Syria": look past a common noun
                 steps += 1
                 continue
-            if not _is_noun_word(token) and token.lower not in _DETERMINERS:
-                break
+            if (not _is_noun_word(token) and token.lower not in _DETERMINERS) or (
+                _verb_lemma(token.text) and "-" not in token.text
+            ):
+                break  # "the storm started in Florida": a verb ends the phrase the number heads
             index += 1
             steps += 1
         return "", False

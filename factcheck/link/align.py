@@ -48,8 +48,12 @@ import pandas as pd
 from factcheck.extract.frames import normal_form
 from factcheck.link.stories import Stories
 
-# Claim kinds that state a quantity; dates and years align through their own check.
-QUANTITY_KINDS = ("number", "percent", "percentage_point", "money", "quantity", "temperature", "duration", "age")
+# Claim kinds that state a quantity, a grade on a scale or the weekday of an event.
+QUANTITY_KINDS = (
+    "number", "percent", "percentage_point", "money", "quantity", "temperature", "duration", "age", "label", "weekday",
+)  # fmt: skip
+# Kinds whose measure names one thing of the story by itself ("Category", "landfall"): the story anchors them.
+_SELF_ANCHORED_KINDS = frozenset({"label", "weekday"})
 _UNALIGNED_SERIES = frozenset({"converted", "earlier"})
 _SCOPE_SLACK_DAYS = 400
 # Content words two sentences must share to anchor a pair that nothing else anchors.
@@ -289,7 +293,8 @@ def _anchored(x: Keyed, y: Keyed, rx: Mapping[str, Any], ry: Mapping[str, Any]) 
     """Something beyond the measure says the two are one quantity: whom it is about, a listed event,
     the same narrowing words, the same named period, or sentences that share their content words."""
     return bool(
-        (x.about and (x.about == y.about or x.about in y.names))
+        rx["kind"] in _SELF_ANCHORED_KINDS
+        or (x.about and (x.about == y.about or x.about in y.names))
         or (y.about and y.about in x.names)
         or (x.event and x.event == y.event)
         or (x.modifiers and x.modifiers == y.modifiers)

@@ -1,0 +1,59 @@
+"""Numbers that name a grade on a scale, and weekdays that date an event: claims the number grammar skips.
+
+* **label**: a scale word and a number: "a Category 4 hurricane", "Level 3
+  alert", "Stage 2 restrictions".  The value is the number; the dimension is
+  ``label:<scale>``, so a category only ever compares with a category.
+* **weekday**: a weekday on its own ("made landfall late Thursday"), not one
+  next to a full date (the grammar reads "Friday, February 3" as a date).  The
+  value is the weekday's number (Monday 0 ... Sunday 6); the dimension is
+  ``weekday``.
+
+Both are mentions like the grammar's, so frames and the comparison read them
+the same way.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+import regex
+
+from factcheck.extract.scanner import Mention
+
+SCALES = ("category", "level", "stage", "phase", "grade", "tier", "class", "force")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@functools.cache
+def _label() -> regex.Pattern[str]:
+    scales = "|".join(SCALES)
+    return regex.compile(rf"(?i)(?<![\w-])(?P<scale>{scales})\s{{1,2}}(?P<value>[1-9]|1[0-2])(?![\w.,-]|\.\d)")
+
+
+@functools.cache
+def _weekday() -> regex.Pattern[str]:
+    days = "|".join(d.capitalize() for d in WEEKDAYS)
+    return regex.compile(rf"(?<![\w-])(?P<day>{days})(?:['’]s)?(?![\w-])")
+
+
+def label_mentions(text: str, taken: Sequence[Mention]) -> list[Mention]:
+    """Scale labels and lone weekdays in ``text`` that no other mention covers."""
+    spans = sorted((m.start, m.end) for m in taken)
+    out: list[Mention] = []
+    for match in _label().finditer(text):
+        value = float(match.group("value"))
+        scale = match.group("scale").lower()
+        if not _free(spans, match.start(), match.end()):
+            continue
+        out.append(Mention(match.start(), match.end(), "label", value, value, value, unit=scale, step=0.0))
+    for match in _weekday().finditer(text):
+        if not _free(spans, match.start() - 2, match.end() + 2):
+            continue  # part of a full date the grammar read ("Friday, February 3")
+        value = float(WEEKDAYS.index(match.group("day").lower()))
+        out.append(Mention(match.start(), match.end(), "weekday", value, value, value, unit=None, step=0.0))
+    return out
+
+
+def _free(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return not any(s < end and start < e for s, e in spans)
