@@ -134,12 +134,19 @@ def test_stdin_with_a_filename(monkeypatch: pytest.MonkeyPatch, capsys: pytest.C
 def test_claims_formats(conflict: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "claims", str(conflict / "a.md"), "--format", "json")
     assert code == 0
-    (money, year) = json.loads(out)["claims"]
+    data = json.loads(out)
+    assert data["schema_version"] == 2
+    (money, year) = data["claims"]
     assert money["text"] == "$244bn" and money["value"] == 244e9 and money["unit"] == "USD"
     assert money["period"] == "2024" and year["kind"] == "year"
+    # The frame: what the figure measures and whom it is about.
+    assert money["frame"]["measure"] == "trade" and money["frame"]["about"] == "china and russia"
     code, out, _ = run(capsys, "claims", str(conflict / "a.md"), "--format", "csv")
     lines = out.splitlines()
     assert lines[0].startswith("path,line,column,start,end,text,kind,value")
+    assert lines[0].endswith("frame_measure,frame_modifiers,frame_about,frame_event,frame_aspect,frame_total,"
+                             "frame_whole,frame_series")
+    assert ",trade,bilateral,china and russia,reach," in lines[1]
     assert len(lines) == 3
 
 

@@ -344,10 +344,8 @@ class _SentenceReader:
     ) -> tuple[str, tuple[str, ...], str, bool, str, str]:
         """(measure, modifiers, event, total, aspect override, whole) of one claim."""
         if claim.kind in ("date", "year", "weekday"):
-            event = self._event_noun(claim)
-            if event or claim.kind == "weekday":
-                return event, (), "", False, "", ""
-            return self._date_measure(claim)
+            # A day names an event's date only through a light verb's object ("made landfall on ...").
+            return self._event_noun(claim), (), "", False, "", ""
         if claim.kind == "label":
             return str(claim.unit or ""), (), "", False, "", ""  # "a Category 4 hurricane": the scale
         after = self._index_after(claim.end)
@@ -436,29 +434,6 @@ class _SentenceReader:
                 return ""
             index -= 1
         return ""
-
-    def _date_measure(self, claim: Claim) -> tuple[str, tuple[str, ...], str, bool, str, str]:
-        """A date's measure is the event noun or verb right before it ("landfall late on", "ignite ... on")."""
-        before = self._index_before(claim.start)
-        index = before
-        steps = 0
-        while index >= 0 and steps < 6:
-            token = self.tokens[index]
-            lower = token.lower
-            if not token.is_word or lower in ("and", "or", "but", "said", "says"):
-                break
-            verb = _verb_lemma(token.text)
-            if verb:
-                return "", (), verb, False, "", ""
-            if (
-                _is_noun_word(token)
-                and lower not in ("late", "early", "night", "morning", "evening")
-                and not token.capitalised
-            ):
-                return lemma(token.text), (), "", False, "", ""
-            index -= 1
-            steps += 1
-        return "", (), "", False, "", ""
 
     def _determiner_at(self, index: int) -> bool:
         return index < len(self.tokens) and self.tokens[index].lower in _DETERMINERS

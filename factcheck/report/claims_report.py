@@ -1,9 +1,10 @@
 """Write the claims of ``factcheck claims``: a rich table, JSON or CSV.
 
-The JSON shape is ``{"schema_version": 1, "claims": [...]}`` with one object
+The JSON shape is ``{"schema_version": 2, "claims": [...]}`` with one object
 per claim (path, line, column, start, end, text, kind, value, low, high,
-qualifier, unit, subject, period, source), documented in
-``docs/output-schema.md``.
+qualifier, unit, aspect, subject, period, source, frame), documented in
+``docs/output-schema.md``.  CSV flattens the frame into ``frame_*`` columns.
+
 """
 
 from __future__ import annotations
@@ -18,10 +19,13 @@ from rich.table import Table
 
 from factcheck.model import Claim, Document
 
+# Version 2: claims carry their frame; "label" and "weekday" claims are new kinds.
+CLAIMS_SCHEMA_VERSION = 2
 FIELDS = (
     "path", "line", "column", "start", "end", "text", "kind", "value", "low", "high",
-    "qualifier", "unit", "aspect", "subject", "period", "source",
+    "qualifier", "unit", "aspect", "subject", "period", "source", "frame",
 )  # fmt: skip
+FRAME_FIELDS = ("measure", "modifiers", "about", "event", "aspect", "total", "whole", "series")
 
 
 def claim_rows(documents: Sequence[Document], claims: Sequence[Sequence[Claim]]) -> list[dict[str, Any]]:
@@ -35,15 +39,21 @@ def claim_rows(documents: Sequence[Document], claims: Sequence[Sequence[Claim]])
 
 
 def write_json(rows: list[dict[str, Any]], stream: TextIO) -> None:
-    stream.write(json.dumps({"schema_version": 1, "claims": rows}, indent=2, ensure_ascii=False))
+    stream.write(json.dumps({"schema_version": CLAIMS_SCHEMA_VERSION, "claims": rows}, indent=2, ensure_ascii=False))
     stream.write("\n")
 
 
 def write_csv(rows: list[dict[str, Any]], stream: TextIO) -> None:
-    writer = csv.DictWriter(stream, fieldnames=list(FIELDS), lineterminator="\n")
+    columns = [f for f in FIELDS if f != "frame"] + [f"frame_{f}" for f in FRAME_FIELDS]
+    writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        flat = {k: v for k, v in row.items() if k != "frame"}
+        frame = row.get("frame") or {}
+        for name in FRAME_FIELDS:
+            value = frame.get(name)
+            flat[f"frame_{name}"] = " ".join(value) if isinstance(value, list) else value
+        writer.writerow({k: "" if v is None else v for k, v in flat.items()})
 
 
 def _number(value: Any) -> str:
