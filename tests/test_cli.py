@@ -144,8 +144,9 @@ def test_claims_formats(conflict: Path, capsys: pytest.CaptureFixture[str]) -> N
     code, out, _ = run(capsys, "claims", str(conflict / "a.md"), "--format", "csv")
     lines = out.splitlines()
     assert lines[0].startswith("path,line,column,start,end,text,kind,value")
-    assert lines[0].endswith("frame_measure,frame_modifiers,frame_about,frame_event,frame_aspect,frame_total,"
-                             "frame_whole,frame_series")
+    assert lines[0].endswith(
+        "frame_measure,frame_modifiers,frame_about,frame_event,frame_aspect,frame_total,frame_whole,frame_series"
+    )
     assert ",trade,bilateral,china and russia,reach," in lines[1]
     assert len(lines) == 3
 
