@@ -99,7 +99,9 @@ class NumericConsistency(Check):
         "swap_days": Option(
             "integer", 3, "How many days apart two exact counts with swapped digits still count as one figure."
         ),
-        "kinds": Option("string_list", (*COMPARABLE_KINDS, "label", "weekday"), "Claim kinds this rule compares."),
+        "kinds": Option(
+            "string_list", (*COMPARABLE_KINDS, "label", "weekday", "date"), "Claim kinds this rule compares."
+        ),
         "weekday_days": Option(
             "integer", 6, "How many days apart two dated articles may be for their weekdays to name the same week."
         ),
@@ -287,6 +289,8 @@ def describe(key: Keyed, first: Mapping[str, Any], other: Mapping[str, Any]) -> 
     "Bilateral trade between Russia and China, 2024"; "Death toll, Turkey, as of 8 February 2023".
     """
     kind = str(first["kind"])
+    if kind == "date":
+        return f"Date ({key.measure})"
     if kind in ("label", "weekday"):
         text = f"{key.measure[:1].upper()}{key.measure[1:]}" if kind == "label" else f"Day of the {key.measure}"
         return text
@@ -352,7 +356,15 @@ def _base(row: Mapping[str, Any]) -> str:
 
 
 def _member(row_id: int, row: Mapping[str, Any], relative: float) -> _Member:
-    """The claim as an interval in base units, widened for rounding and tolerance, with its as-of day."""
+    """The claim as an interval in base units, widened for rounding and tolerance, with its as-of day.
+
+    A date is the interval of days it names ("May 2025" is 1 to 31 May), its as-of day the article's.
+    """
+    if row["kind"] == "date":
+        start, end = _day(row["period_start"]), _day(row["period_end"])
+        low = float(start.toordinal()) if start else -math.inf
+        high = float(end.toordinal()) if end else math.inf
+        return _Member(row_id, int(row["doc"]), str(row["path"]), low, high, _day(row["doc_date"]))
     low, high = claim_interval(row, relative, above=1.0, widen_approximate=False)
     value, step = float(row["value"]), float(row["step_base"])
     if row["dimension"] == "count" and not row["qualifier"] and value.is_integer() and not step > 1:

@@ -78,7 +78,9 @@ _GENERIC = frozenset("people person individual resident other one".split())
 _NUMBER_OF = frozenset("number total count tally figure amount level".split())
 # Verbs that only link a number to its subject ("reached 200 people"): they say nothing of what is counted.
 # Verbs whose object names the event: "made landfall", "held a vote", "took office".
-_LIGHT_VERBS = frozenset("make made makes making hold held holds take took takes give gave came come".split())
+_LIGHT_VERBS = frozenset(
+    "make made makes making hold held holds take took takes taking give gave gives came come comes coming".split()
+)
 _LINK_VERBS = frozenset("reach hit exceed total top stand number be include surpass pass climb rise".split())
 _RATIO = regex.compile(
     r"^\s{1,3}(?:in|out\s{1,3}of)\s{1,3}(?:\d{1,3}\b(?![,.]\d)|every\b|ten\b|five\b|four\b|three\b|two\b)"

@@ -51,9 +51,10 @@ from factcheck.link.stories import Stories
 # Claim kinds that state a quantity, a grade on a scale or the weekday of an event.
 QUANTITY_KINDS = (
     "number", "percent", "percentage_point", "money", "quantity", "temperature", "duration", "age", "label", "weekday",
+    "date",
 )  # fmt: skip
 # Kinds whose measure names one thing of the story by itself ("Category", "landfall"): the story anchors them.
-_SELF_ANCHORED_KINDS = frozenset({"label", "weekday"})
+_SELF_ANCHORED_KINDS = frozenset({"label", "weekday", "date"})
 _UNALIGNED_SERIES = frozenset({"converted", "earlier"})
 _SCOPE_SLACK_DAYS = 400
 # Content words two sentences must share to anchor a pair that nothing else anchors.
@@ -194,7 +195,8 @@ def keyed_rows(table: pd.DataFrame, stories: Stories, vocabulary: Vocabulary, ki
     out: list[Keyed] = []
     if table.empty:
         return out
-    rows = table[table["kind"].isin(kinds) & (table["dimension"] != "")]
+    # A date is compared by its day: its dimension is "date" (the event it dates is its measure).
+    rows = table[table["kind"].isin(kinds) & ((table["dimension"] != "") | (table["kind"] == "date"))]
     for index, row in zip(rows.index, rows.itertuples(index=False), strict=True):
         if row.series in _UNALIGNED_SERIES or row.frame_aspect == "difference":
             continue
@@ -215,7 +217,7 @@ def keyed_rows(table: pd.DataFrame, stories: Stories, vocabulary: Vocabulary, ki
                 about=vocabulary.entity(str(row.about)),
                 aspect=aspect,
                 series=str(row.series),
-                dimension=str(row.dimension),
+                dimension="date" if row.kind == "date" else str(row.dimension),
                 story=stories.of_document[doc],
                 names=frozenset(vocabulary.entity(n) for n in str(row.names).split("|") if n),
                 context=frozenset(str(row.context).split())
@@ -227,7 +229,9 @@ def keyed_rows(table: pd.DataFrame, stories: Stories, vocabulary: Vocabulary, ki
 
 
 def scope_compatible(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
-    """Whether two rows' periods can be the same time (see module docstring)."""
+    """Whether two rows' periods can be the same time (see module docstring); a date's period is its value."""
+    if a["kind"] == "date" or b["kind"] == "date":
+        return True
     basis_a, basis_b = str(a["period_basis"]), str(b["period_basis"])
     if not basis_a or not basis_b:
         return True  # an undated article: the period is unknown, not different

@@ -1,17 +1,20 @@
 """Stories: the articles of a run that report the same event or topic.
 
 Each document is reduced to its telling words: names (capitalised words that
-do not open a sentence, months and weekdays left out) and longer lower-case
-content words.  A word that only one article uses links nothing; a word that
-most of a large run uses ("said", "percent") tells nothing; every other word
-weighs ``log(1 + N / df)``, so rare shared words count most.
+do not open a sentence, months and weekdays left out) and lower-case content
+words of four letters or more, which weigh half a name.  A word that only
+one article uses links nothing; a word that most of a large run uses
+("said", "percent") tells nothing; every other word weighs
+``log(1 + N / df)``, so rare shared words count most.
 
-Two documents are in the same story when the weight of the words they share
-is at least ``threshold`` of the weight of the smaller document's words, with
-at least ``min_shared`` names in common (a content word counts half a name).  Stories are the connected
-components of that relation.  Candidate pairs come from an inverted index
-over words that at most ``max_df`` documents use, so the cost follows the
-corpus, not its square.
+Two documents are linked when the weight of the words they share is at
+least ``threshold`` of the weight of the smaller document's words, with at
+least ``min_shared`` names in common (a content word counts half a name).
+Links merge into stories strongest first, by average linkage: two groups
+join only when their articles hang together on average (``cohesion``), so
+one article that mentions two events does not chain them.  Candidate pairs
+come from an inverted index over words that at most ``max_df`` documents
+use, so the cost follows the corpus, not its square.
 
 Comparison across stories never happens: a death toll of one disaster is not
 compared with a death toll of another.
@@ -40,6 +43,8 @@ _COMMON = frozenset(
     year month months week weeks people percent million billion there their where when what said says
     according reported report reports added statement also just more most much many some such than then
     into over only very well back even here they them this that with from have been were will your about
+    come comes came like made make makes take took next last than what when once each both most such
+    because could would should while where which whose them then when also just
     monday tuesday wednesday thursday friday saturday sunday january february march april june july august
     september october november december""".split()
 )
@@ -80,7 +85,7 @@ def telling_words(text: str) -> set[str]:
             if opens and lower in _OPENERS:
                 continue
             words.add(lower)
-        elif len(lower) >= 6:
+        elif len(lower) >= 4:
             words.add("~" + lower.removesuffix("s"))
     return words
 
