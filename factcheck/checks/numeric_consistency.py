@@ -216,7 +216,7 @@ class NumericConsistency(Check):
                     continue
                 why = "a count that only grows is smaller at a later date"
             first, second = sorted((a, b), key=lambda m: (m.path, m.row))
-            findings.append(reporter.finding(first, [second], 1, why))
+            findings.append(reporter.finding(first, [second], 1, why, dated=True))
         return findings
 
 
@@ -235,7 +235,10 @@ class _Reporter:
         self.keyed = keyed
         self.stories = stories
 
-    def finding(self, outlier: _Member, others: list[_Member], majority_docs: int, why: str) -> Finding:
+    def finding(
+        self, outlier: _Member, others: list[_Member], majority_docs: int, why: str, *, dated: bool = False
+    ) -> Finding:
+        """``dated``: the values are compared through their dates; each value says its date."""
         rule = self.context.rule
         involved = [outlier, *others]
         locations = []
@@ -254,12 +257,17 @@ class _Reporter:
         subject = describe(key, first, other)
         story = self.stories.name(int(first["doc"])) if len(set(self.stories.of_document)) > 1 else ""
         agree = f" ({majority_docs} articles agree with {other['text']!s})" if majority_docs > 1 else ""
+        value_a, value_b = str(first["text"]), str(other["text"])
+        if dated and outlier.as_of and others[0].as_of and outlier.as_of != others[0].as_of:
+            value_a += f" (as of {_date_words(outlier.as_of)})"
+            value_b += f" (as of {_date_words(others[0].as_of)})"
+            subject = describe(key, {**first, "period_basis": ""}, {**other, "period_basis": ""})
         message = rule.message.format(
             subject=subject,
             story=story,
-            value_a=str(first["text"]),
+            value_a=value_a,
             doc_a=str(first["path"]),
-            value_b=str(other["text"]),
+            value_b=value_b,
             doc_b=str(other["path"]),
             base_a=_base(first),
             base_b=_base(other),
