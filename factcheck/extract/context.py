@@ -77,6 +77,8 @@ _SAID_SOURCE = regex.compile(
 _SINCE = regex.compile(r"(?i)\bsince\b")
 # Between a number and the year it belongs to: "$140bn in 2021", "250,000 troops in 2022".
 _YEAR_AFTER = regex.compile(r"(?:\s{1,3}[A-Za-z][\w'’-]{0,30}){0,3}\s{1,3}(?:in|during|for|as\s{1,3}of|by)\s{1,3}")
+_KEY_WORD = regex.compile(r"[A-Za-z][\w'-]*")
+_SOURCE_TAIL = regex.compile(r"(?:\s+(?:of|for|and|&|on|the|de))+$")
 _NOT_SOURCES = frozenset("The This That It He She They We I But And In On At As For A An".split())
 
 
@@ -203,7 +205,7 @@ def _phrase_before(text: str, sentence_start: int, start: int) -> tuple[int, int
 def subject_key(phrase: str) -> str:
     """Normalise a subject phrase into a comparison key (lower case, no determiners, singular)."""
     out = []
-    for word in regex.findall(r"[A-Za-z][\w'-]*", phrase.replace("’", "'")):
+    for word in _KEY_WORD.findall(phrase.replace("’", "'")):
         lower = word.lower()
         if lower in _DETERMINERS:
             continue
@@ -391,7 +393,7 @@ def find_source(text: str, sentence: tuple[int, int]) -> str | None:
     for match in candidates:
         if match:
             source = str(match.group("source")).strip(" ,.")
-            source = str(regex.sub(r"(?:\s+(?:of|for|and|&|on|the|de))+$", "", source))
+            source = str(_SOURCE_TAIL.sub("", source))
             if source and source not in _NOT_SOURCES:
                 return source
     return None

@@ -14,6 +14,7 @@ the same way.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Sequence
 
@@ -21,6 +22,10 @@ import regex
 
 from factcheck.extract.scanner import Mention
 
+# The verbs whose object is the event a weekday can date (frames read the object).
+_LIGHT_BEFORE = regex.compile(
+    r"(?i)\b(?:make|made|makes|making|hold|held|holds|take|took|takes|taking|give|gave|gives|came|come|comes|coming)\b"
+)
 SCALES = ("category", "level", "stage", "phase", "grade", "tier", "class", "force")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -40,20 +45,27 @@ def _weekday() -> regex.Pattern[str]:
 def label_mentions(text: str, taken: Sequence[Mention]) -> list[Mention]:
     """Scale labels and lone weekdays in ``text`` that no other mention covers."""
     spans = sorted((m.start, m.end) for m in taken)
+    starts = [s for s, _e in spans]
     out: list[Mention] = []
-    for match in _label().finditer(text):
+    lower = text.lower()
+    scales = any(scale in lower for scale in SCALES)
+    for match in _label().finditer(text) if scales else ():
         value = float(match.group("value"))
         scale = match.group("scale").lower()
-        if not _free(spans, match.start(), match.end()):
+        if not _free(spans, starts, match.start(), match.end()):
             continue
         out.append(Mention(match.start(), match.end(), "label", value, value, value, unit=scale, step=0.0))
     for match in _weekday().finditer(text):
-        if not _free(spans, match.start() - 2, match.end() + 2):
+        if not _free(spans, starts, match.start() - 2, match.end() + 2):
             continue  # part of a full date the grammar read ("Friday, February 3")
+        if not _LIGHT_BEFORE.search(text, max(0, match.start() - 100), match.start()):
+            continue  # "said on Monday": a weekday dates an event only after "made landfall", "took office"
         value = float(WEEKDAYS.index(match.group("day").lower()))
         out.append(Mention(match.start(), match.end(), "weekday", value, value, value, unit=None, step=0.0))
     return out
 
 
-def _free(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    return not any(s < end and start < e for s, e in spans)
+def _free(spans: Sequence[tuple[int, int]], starts: Sequence[int], start: int, end: int) -> bool:
+    """Whether no span overlaps [start, end): spans are sorted and do not overlap one another."""
+    index = bisect.bisect_left(starts, end)
+    return not any(s < end and start < e for s, e in spans[max(0, index - 2) : index])
