@@ -508,8 +508,10 @@ class _SentenceReader:
         # "death toll from Monday's earthquake has reached": a group after a preposition is a tail;
         # the head is the group before it, unless that only says "the number of" ("number of those injured").
         link = index
-        while link >= 0 and (tokens[link].lower in _DETERMINERS or _POSSESSIVE.search(tokens[link].text)):
-            link -= 1
+        while link >= 0 and (
+            tokens[link].lower in _DETERMINERS or _POSSESSIVE.search(tokens[link].text) or tokens[link].capitalised
+        ):
+            link -= 1  # "the death toll from the Kessel earthquake": skip the name to reach "from"
         if link >= 0 and tokens[link].lower in ("of", "from", "in", "on", "for", "among"):
             head, _start = self._group_before(link - 1)
             if head and not (tokens[link].lower == "of" and noun_lemma(head[-1].text) in _NUMBER_OF):
@@ -806,6 +808,8 @@ class _SentenceReader:
             if token.start == self.first_token_start and (
                 token.lower in _SENTENCE_OPENERS
                 or token.lower.endswith(("ing", "ly"))
+                # "Officials said": a plural of a common word opens the sentence; names do not inflect
+                or (noun_lemma(token.lower) != token.lower and not _DEMONYM.search(noun_lemma(token.lower)))
                 or self.names.written_in_lower_case(_POSSESSIVE.sub("", token.lower))
             ):
                 index += 1
