@@ -85,7 +85,8 @@ class Frame:
     ``whole`` is the measure of the whole a part belongs to; ``series`` is
     "", converted, earlier, real or projection; ``names`` the entities the
     sentence names that a number of it could be about (announcers and
-    sources left out).
+    sources left out); ``when`` the time word of the number's clause
+    ("friday", "weekend", "last week"; "" if none).
     """
 
     measure: str = ""
@@ -97,6 +98,7 @@ class Frame:
     whole: str = ""
     series: str = ""
     names: tuple[str, ...] = ()
+    when: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -109,6 +111,7 @@ class Frame:
             "whole": self.whole,
             "series": self.series,
             "names": list(self.names),
+            "when": self.when,
         }
 
 

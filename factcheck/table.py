@@ -41,6 +41,7 @@ frame_aspect       str      frame: level, change, part or difference
 total              bool     frame: the number is a total ("a total of", "126 total")
 whole              str      frame: for a part, the measure of its whole ("car")
 series             str      frame: "", converted, earlier, real or projection
+when               str      frame: the time word of the number's clause ("friday", "last week"; "" if none)
 names              str      frame: entities the sentence names that its numbers could be about, "|"-separated
 context            str      content words of the claim's sentence (lower case, 4+ letters, crude singular)
 =================  =======  ==========================================================
@@ -61,7 +62,7 @@ COLUMNS = (
     "high", "unit", "dimension", "magnitude", "low_base", "high_base", "step_base", "subject",
     "subject_key", "period_start", "period_end", "period_basis", "period_label", "source", "doc_date",
     "noun_key", "anchors", "sentence_start", "measure", "modifiers", "about", "event", "frame_aspect", "total",
-    "whole", "series", "names", "context",
+    "whole", "series", "names", "when", "context",
 )  # fmt: skip
 
 # Capitalised words that are not names: sentence openers, months, days.
@@ -128,7 +129,7 @@ def build_table(documents: Sequence[Document], claims: Sequence[Sequence[Claim]]
                     doc_date, subject_key(claim.subject) if claim.subject else "",
                     names,
                     claim.sentence_start, frame.measure, " ".join(frame.modifiers), frame.about, frame.event,
-                    frame.aspect, frame.total, frame.whole, frame.series, "|".join(frame.names), context,
+                    frame.aspect, frame.total, frame.whole, frame.series, "|".join(frame.names), frame.when, context,
                 )
             )  # fmt: skip
     return pd.DataFrame.from_records(rows, columns=list(COLUMNS))

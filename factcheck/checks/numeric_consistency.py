@@ -202,10 +202,15 @@ class NumericConsistency(Check):
         findings = []
         for pair in component:
             a, b = members[pair.a], members[pair.b]
+            swapped = _swapped_digits(records[pair.a], records[pair.b])
             if a.as_of is None or b.as_of is None:
+                # Undated, a rising count cannot be ordered; only a garbled figure shows.
+                if swapped:
+                    first, second = sorted((a, b), key=lambda m: (m.path, m.row))
+                    findings.append(reporter.finding(first, [second], 1, "the same digits in another order"))
                 continue
             why = ""
-            if _swapped_digits(records[pair.a], records[pair.b]) and abs((a.as_of - b.as_of).days) <= swap_days:
+            if swapped and abs((a.as_of - b.as_of).days) <= swap_days:
                 why = "the same digits in another order"
             elif a.as_of == b.as_of:
                 if _overlap(a, b):
@@ -303,8 +308,8 @@ def describe(key: Keyed, first: Mapping[str, Any], other: Mapping[str, Any]) -> 
         text = f"{key.measure[:1].upper()}{key.measure[1:]}" if kind == "label" else f"Day of the {key.measure}"
         return text
     written = str(first["subject"]).strip() or str(other["subject"]).strip()
-    if "’s" in written or "'s" in written or len(written.split()) > 8:
-        written = ""  # "medals to China’s": a list's wording, not a name for the quantity
+    if "’s" in written or "'s" in written or len(written.split()) > 8 or written.lower() in _GENERIC_SUBJECTS:
+        written = ""  # "medals to China’s", "people": wording that does not name the quantity
     text = written or " ".join([*sorted(key.modifiers), key.measure])
     if key.aspect == "part" and not written:
         text = f"{text} (part of a total)"
@@ -425,6 +430,7 @@ def _components(pairs: Sequence[Pair]) -> list[list[Pair]]:
     return sorted(groups.values(), key=lambda group: (group[0].a, group[0].b))
 
 
+_GENERIC_SUBJECTS = frozenset({"people", "persons", "individuals", "residents", "others"})
 _RATE_COLUMNS = ("magnitude", "low_base", "high_base", "step_base")
 
 

@@ -81,6 +81,11 @@ _NUMBER_OF = frozenset("number total count tally figure amount level".split())
 _LIGHT_VERBS = frozenset(
     "make made makes making hold held holds take took takes taking give gave gives came come comes coming".split()
 )
+# Time words that scope a count to one stretch of time ("arrested 12 people on Friday").
+_WHEN_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday weekend yesterday today tonight overnight "
+    "week month morning afternoon evening night".split()
+)
 _LINK_VERBS = frozenset("reach hit exceed total top stand number be include surpass pass climb rise".split())
 _RATIO = regex.compile(
     r"^\s{1,3}(?:in|out\s{1,3}of)\s{1,3}(?:\d{1,3}\b(?![,.]\d)|every\b|ten\b|five\b|four\b|three\b|two\b)"
@@ -329,6 +334,7 @@ class _SentenceReader:
                     whole=whole,
                     series=series,
                     names=candidates,
+                    when=self._when(claim),
                 )
             )
         return frames
@@ -880,6 +886,25 @@ class _SentenceReader:
             run.append(tokens[index].text)
             index += 1
         return str(_POSSESSIVE.sub("", " ".join(run)))
+
+    def _when(self, claim: Claim) -> str:
+        """The time word of the number's clause: "on Friday", "over the weekend", "last week", "overnight"."""
+        if claim.kind in ("weekday", "date", "year"):
+            return ""  # the claim is the time itself
+        tokens = self.tokens
+        before, after = self._index_before(claim.start), self._index_after(claim.end)
+        start = before
+        while start >= 0 and tokens[start].text not in _CLAUSE_BREAK and tokens[start].text not in (",", ";"):
+            start -= 1
+        end = after
+        while end < len(tokens) and tokens[end].text not in _CLAUSE_BREAK and tokens[end].text not in (",", ";"):
+            end += 1
+        for index in range(start + 1, end):
+            lower = tokens[index].lower
+            if lower in _WHEN_WORDS:
+                previous = tokens[index - 1].lower if index > 0 else ""
+                return f"{previous} {lower}" if previous in ("last", "this", "next", "past") else lower
+        return ""
 
     # -- series ---------------------------------------------------------------------------------------
 

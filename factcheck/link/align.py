@@ -44,6 +44,7 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
+import regex
 
 from factcheck.extract.frames import normal_form
 from factcheck.link.stories import Stories
@@ -57,6 +58,8 @@ QUANTITY_KINDS = (
 _SELF_ANCHORED_KINDS = frozenset({"label", "weekday", "date"})
 _UNALIGNED_SERIES = frozenset({"converted", "earlier"})
 _SCOPE_SLACK_DAYS = 400
+# Words that make a figure the whole of something ("1,500 jobs worldwide", "in all").
+_WHOLE_SCOPE = regex.compile(r"\b(?:worldwide|globally|nationwide|countrywide|altogether|overall|combined)\b")
 # Content words two sentences must share to anchor a pair that nothing else anchors.
 _MIN_SHARED_CONTEXT = 3
 # How much further (as a log ratio) than the closest owner's figure another owner's may be: 25 %.
@@ -179,6 +182,8 @@ class Keyed:
     story: int
     names: frozenset[str]
     context: frozenset[str]
+    when: str = ""
+    total: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +225,8 @@ def keyed_rows(table: pd.DataFrame, stories: Stories, vocabulary: Vocabulary, ki
                 dimension="date" if row.kind == "date" else str(row.dimension),
                 story=stories.of_document[doc],
                 names=frozenset(vocabulary.entity(n) for n in str(row.names).split("|") if n),
+                when=str(row.when),
+                total=bool(row.total) or bool(_WHOLE_SCOPE.search(str(row.context))),
                 context=frozenset(str(row.context).split())
                 - frozenset(w.lower().rstrip("s") for w in str(row.text).split())
                 - {measure, str(row.measure)},
@@ -269,6 +276,10 @@ def _mentions(about: str, other: Keyed) -> bool:
 
 
 def _compatible(x: Keyed, y: Keyed) -> bool:
+    if x.when and y.when and x.when != y.when:
+        return False  # "12 arrested on Friday" and "30 arrested over the weekend": different stretches of time
+    if (x.about and not y.about and y.total) or (y.about and not x.about and x.total):
+        return False  # "200 jobs at its Ohio plant" is a part of "1,500 jobs worldwide"
     if x.about.startswith("~") or y.about.startswith("~"):
         return False  # owned by someone the sentence does not name ("it serves about 538 companies")
     if x.about and y.about and x.about != y.about:

@@ -40,11 +40,38 @@ KILLED = "Rescuers said the Alder Valley landslide had killed {} people, regiona
         # The same digits in another order, a day apart: a garbled figure, not the toll rising.
         (dated("2024-05-09", TOLL.format("4,127")), dated("2024-05-10", KILLED.format("4,172")), True),
         (dated("2024-05-09", TOLL.format("4,127")), dated("2024-05-20", KILLED.format("4,172")), False),
+        (TOLL.format("4,127"), KILLED.format("4,172"), True),
     ],
-    ids=["same day", "larger later", "smaller later", "undated", "swapped digits", "swapped digits weeks apart"],
+    ids=[
+        "same day",
+        "larger later",
+        "smaller later",
+        "undated",
+        "swapped digits",
+        "swapped digits weeks apart",
+        "swapped digits undated",
+    ],
 )
 def test_growing_counts_compare_through_dates(a: str, b: str, conflict: bool) -> None:
     assert bool(run(a, b)) is conflict
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Police in Marrow arrested 12 people on Friday after the protest at the Brenn depot.",
+            "Police in Marrow arrested 30 people over the weekend after the protest at the Brenn depot.",
+        ),
+        (
+            "Halvex said it would cut 200 jobs at its Ohio plant after the merger with Corda.",
+            "Halvex said it would cut 1,500 jobs worldwide after the merger with Corda.",
+        ),
+    ],
+    ids=["another stretch of time", "a part against the worldwide total"],
+)
+def test_scope_words_keep_quantities_apart(a: str, b: str) -> None:
+    assert run(dated("2024-05-09", a), dated("2024-05-09", b)) == []
 
 
 def test_a_growing_count_names_each_date() -> None:
