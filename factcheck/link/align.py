@@ -209,6 +209,7 @@ def keyed_rows(table: pd.DataFrame, stories: Stories, vocabulary: Vocabulary, ki
         measure, residual = vocabulary.measure(str(row.measure), modifiers, str(row.event))
         if not measure:
             continue
+        residual -= frozenset(str(row.about).split())  # part of the owner's name, not a narrowing
         aspect = "part" if row.frame_aspect == "part" else str(row.aspect)
         doc = int(str(row.doc))
         out.append(
@@ -269,13 +270,15 @@ def _day(text: object) -> date | None:
         return None
 
 
-def _mentions(about: str, other: Keyed) -> bool:
+def _mentions(about: str, other: Keyed, stories: Stories) -> bool:
     """Whether the other claim's sentence leaves room for the entity one side says the number is about:
-    it names that entity, or names no one else the number could belong to."""
-    return not other.names or about in other.names
+    it names that entity, or names no one else the number could belong to while the entity is what the
+    story is about (most of its articles name it: Turkey's toll in a story on a Turkish earthquake, not a
+    village's toll in one article)."""
+    return about in other.names or (not other.names and stories.central(other.doc, about))
 
 
-def _compatible(x: Keyed, y: Keyed) -> bool:
+def _compatible(x: Keyed, y: Keyed, stories: Stories) -> bool:
     if x.when and y.when and x.when != y.when:
         return False  # "12 arrested on Friday" and "30 arrested over the weekend": different stretches of time
     if (x.about and not y.about and y.total) or (y.about and not x.about and x.total):
@@ -284,15 +287,17 @@ def _compatible(x: Keyed, y: Keyed) -> bool:
         return False  # owned by someone the sentence does not name ("it serves about 538 companies")
     if x.about and y.about and x.about != y.about:
         return False
-    # One side says whom the number is about: the other side's sentence must name them too.
-    if x.about and not y.about and not _mentions(x.about, y):
+    # One side says whom the number is about: the other side must leave room for them.
+    if x.about and not y.about and not _mentions(x.about, y, stories):
         return False
-    if y.about and not x.about and not _mentions(y.about, x):
+    if y.about and not x.about and not _mentions(y.about, x, stories):
         return False
     if x.event and y.event and x.event != y.event:
         return False
     if x.series != y.series:
         return False
+    if x.dimension == "percent" and x.modifiers != y.modifiers:
+        return False  # "youth unemployment" is another rate than "unemployment"
     return x.modifiers <= y.modifiers or y.modifiers <= x.modifiers
 
 
@@ -404,7 +409,7 @@ def align(
             continue
         for i, x in enumerate(members):
             for y in members[i + 1 :]:
-                if x.doc == y.doc or not _compatible(x, y):
+                if x.doc == y.doc or not _compatible(x, y, stories):
                     continue
                 if not scope_compatible(records[x.row], records[y.row]):
                     continue

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -60,9 +60,19 @@ class Stories:
 
     of_document: tuple[int, ...]
     names: tuple[str, ...]
+    # For each story, the share of its articles that use each name (lower case, one word).
+    name_shares: tuple[Mapping[str, float], ...] = ()
 
     def same(self, a: int, b: int) -> bool:
         return self.of_document[a] == self.of_document[b]
+
+    def central(self, document: int, entity: str) -> bool:
+        """Whether most articles of the document's story name ``entity`` (every word of it): what it is about."""
+        if not self.name_shares:
+            return False
+        shares = self.name_shares[self.of_document[document]]
+        words = [w for w in entity.split() if w != "and"]
+        return bool(words) and all(shares.get(w, 0.0) > 0.5 for w in words)
 
     def name(self, document: int) -> str:
         return self.names[self.of_document[document]]
@@ -139,10 +149,15 @@ def group_stories(
         root = parent[doc]
         of_document.append(roots.setdefault(root, len(roots)))
     names = []
+    shares = []
     for story in range(len(roots)):
         members = [d for d in range(count) if of_document[d] == story]
         names.append(_story_name([vocab[d] for d in members], [documents[d] for d in members], weight))
-    return Stories(tuple(of_document), tuple(names))
+        used: Counter[str] = Counter()
+        for d in members:
+            used.update(w for w in vocab[d] if not w.startswith("~"))
+        shares.append({w: n / len(members) for w, n in used.items()})
+    return Stories(tuple(of_document), tuple(names), tuple(shares))
 
 
 def _average_link(count: int, edges: list[tuple[float, int, int]], cohesion: float) -> list[int]:

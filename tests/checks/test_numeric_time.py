@@ -67,8 +67,16 @@ def test_growing_counts_compare_through_dates(a: str, b: str, conflict: bool) ->
             "Halvex said it would cut 200 jobs at its Ohio plant after the merger with Corda.",
             "Halvex said it would cut 1,500 jobs worldwide after the merger with Corda.",
         ),
+        (
+            "In Spain, youth unemployment stood at 27 percent in March, the Varda institute said.",
+            "Unemployment in Spain stood at 11.7 percent in March, the Varda institute said.",
+        ),
+        (
+            "Storm Ilsa crossed the coast on Tuesday. At least 14 people were killed, officials said.",
+            "In the village of Bexley, two people died when Storm Ilsa crossed the coast.",
+        ),
     ],
-    ids=["another stretch of time", "a part against the worldwide total"],
+    ids=["another stretch of time", "a part against the worldwide total", "a narrower rate", "a local toll"],
 )
 def test_scope_words_keep_quantities_apart(a: str, b: str) -> None:
     assert run(dated("2024-05-09", a), dated("2024-05-09", b)) == []
