@@ -815,7 +815,7 @@ class _SentenceReader:
                 token.lower in _SENTENCE_OPENERS
                 or token.lower.endswith(("ing", "ly"))
                 # "Officials said": a plural of a common word opens the sentence; names do not inflect
-                or (noun_lemma(token.lower) != token.lower and not _DEMONYM.search(noun_lemma(token.lower)))
+                or _inflected(_POSSESSIVE.sub("", token.lower))
                 or self.names.written_in_lower_case(_POSSESSIVE.sub("", token.lower))
             ):
                 index += 1
@@ -933,6 +933,12 @@ class _SentenceReader:
         ):
             return "converted"
         return ""
+
+
+def _inflected(word: str) -> bool:
+    """A plural of a common word ("officials"), which a name is not; demonyms ("Americans") are names."""
+    singular = noun_lemma(word)
+    return singular != word and not _DEMONYM.search(singular)
 
 
 def _head_of(subject: str) -> list[str]:
