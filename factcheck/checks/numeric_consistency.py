@@ -96,6 +96,11 @@ class NumericConsistency(Check):
         "neutral_modifiers": Option(
             "string_list", (), "Modifiers that do not change the quantity ('latest', 'confirmed', 'official')."
         ),
+        "max_matches": Option(
+            "integer",
+            5,
+            "Against how many agreeing articles (the best aligned) one outlier is reported; the message counts all.",
+        ),
         "swap_days": Option(
             "integer", 3, "How many days apart two exact counts with swapped digits still count as one figure."
         ),
@@ -140,19 +145,20 @@ class NumericConsistency(Check):
         reporter = _Reporter(context, records, by_row, stories)
         findings: list[Finding] = []
         days = int(options["weekday_days"])
+        limit = int(options["max_matches"])
         for component in _components(pairs):
             measure = by_row[component[0].a].measure
             if records[component[0].a]["kind"] == "weekday":
                 # A weekday names a day of the week the article was written in: dated a week apart, no match.
                 same_week = [p for p in component if _within(members[p.a], members[p.b], days)]
-                findings.extend(self._outliers(reporter, same_week, members) if same_week else [])
+                findings.extend(self._outliers(reporter, same_week, members, limit) if same_week else [])
             elif measure in vocabulary.growing:
                 findings.extend(self._growing(reporter, component, members, int(options["swap_days"]), records))
             elif measure in vocabulary.varying:
                 same_day = [p for p in component if _same_day(members[p.a], members[p.b])]
                 findings.extend(self._pairwise(reporter, same_day, members))
             else:
-                findings.extend(self._outliers(reporter, component, members))
+                findings.extend(self._outliers(reporter, component, members, limit))
         return findings
 
     @staticmethod
@@ -166,8 +172,10 @@ class NumericConsistency(Check):
         return out
 
     @staticmethod
-    def _outliers(reporter: _Reporter, component: list[Pair], members: Mapping[int, _Member]) -> list[Finding]:
-        """Each claim outside the majority, against each article of the majority it was aligned with."""
+    def _outliers(
+        reporter: _Reporter, component: list[Pair], members: Mapping[int, _Member], limit: int = 5
+    ) -> list[Finding]:
+        """Each claim outside the majority, against the (at most ``limit``) majority articles it aligns with best."""
         rows = sorted({p.a for p in component} | {p.b for p in component})
         group = [members[r] for r in rows]
         majority = _largest_agreeing(group)
@@ -186,7 +194,8 @@ class NumericConsistency(Check):
                 current = best.get(m.doc)
                 if current is None or score[(outlier.row, m.row)] > score[(outlier.row, current.row)]:
                     best[m.doc] = m
-            for doc in sorted(best, key=lambda d: best[d].path):
+            ranked = sorted(best, key=lambda d: (-score[(outlier.row, best[d].row)], best[d].path))
+            for doc in sorted(ranked[:limit], key=lambda d: best[d].path):
                 findings.append(reporter.finding(outlier, [best[doc]], majority_docs, ""))
         return findings
 

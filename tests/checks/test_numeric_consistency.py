@@ -163,6 +163,13 @@ def test_outlier_reported_against_each_article_of_the_majority() -> None:
     assert all("3 articles agree" in f.message and len(f.locations) == 2 for f in findings)
 
 
+def test_an_outlier_is_reported_against_a_bounded_number_of_articles() -> None:
+    texts = [TRADE.format("$244bn")] * 8 + [TRADE.format("$190bn")]
+    findings = run_example(RULE, files(texts))
+    assert len(findings) == RULE.options["max_matches"] == 5
+    assert all(f.locations[0].text == "$190bn" and "8 articles agree" in f.message for f in findings)
+
+
 def test_looser_match_is_a_warning() -> None:
     texts = [
         "Bilateral trade between Russia and China has soared to $244bn in 2024.",
