@@ -2,10 +2,10 @@
 
 Each document is reduced to its telling words: names (capitalised words that
 do not open a sentence, months and weekdays left out) and lower-case content
-words of four letters or more, which weigh half a name.  A word that only
-one article uses links nothing; a word that most of a large run uses
-("said", "percent") tells nothing; every other word weighs
-``log(1 + N / df)``, so rare shared words count most.
+words of four letters or more, which weigh half a name.  Common words
+("said", "percent") are left out; a word that only one article uses links
+nothing; every other word weighs ``log(1 + N / df)``, so rare shared words
+count most (a run about one story still links through its common names).
 
 Two documents are linked when the weight of the words they share is at
 least ``threshold`` of the weight of the smaller document's words, with at
@@ -14,7 +14,8 @@ Links merge into stories strongest first, by average linkage: two groups
 join only when their articles hang together on average (``cohesion``), so
 one article that mentions two events does not chain them.  Candidate pairs
 come from an inverted index over words that at most ``max_df`` documents
-use, so the cost follows the corpus, not its square.
+use (similarity then counts every word two candidates share), so the cost
+follows the corpus, not its square.
 
 Comparison across stories never happens: a death toll of one disaster is not
 compared with a death toll of another.
@@ -118,7 +119,7 @@ def group_stories(
         df.update(words)
 
     def useful(word: str) -> bool:
-        return df[word] >= 2 and (count < 6 or df[word] <= count / 2)
+        return df[word] >= 2
 
     # Names tell stories apart better than common words: a shared "company" weighs half a shared "Parametrix".
     weight = {w: math.log(1 + count / n) * (0.5 if w.startswith("~") else 1.0) for w, n in df.items() if useful(w)}
@@ -131,16 +132,14 @@ def group_stories(
                 index.setdefault(word, []).append(doc)
     edges: list[tuple[float, int, int]] = []
     for doc in range(count):
-        shared: dict[int, float] = {}
-        shared_count: dict[int, float] = {}
-        for word in kept[doc]:
-            for other in index.get(word, ()):
-                if other > doc:
-                    shared[other] = shared.get(other, 0.0) + weight[word]
-                    shared_count[other] = shared_count.get(other, 0.0) + (0.5 if word.startswith("~") else 1.0)
-        for other, overlap in shared.items():
+        # Candidates share a word few documents use; their similarity counts every word they share.
+        candidates = {other for word in kept[doc] for other in index.get(word, ()) if other > doc}
+        for other in sorted(candidates):
+            common = kept[doc] & kept[other]
+            overlap = sum(weight[w] for w in common)
+            names = sum(0.5 if w.startswith("~") else 1.0 for w in common)
             smaller = min(mass[doc], mass[other])
-            if smaller > 0 and shared_count[other] >= min_shared and overlap / smaller >= threshold:
+            if smaller > 0 and names >= min_shared and overlap / smaller >= threshold:
                 edges.append((overlap / smaller, doc, other))
     parent = _average_link(count, edges, cohesion)
     roots: dict[int, int] = {}
