@@ -13,18 +13,20 @@ a list's gold count with its silver count.  Here, in three steps:
 2. **Blocking.**  Candidate pairs only within a block: the same story, the
    same dimension (after unit conversion), the same canonical measure and the
    same aspect (level, change, part).  Never all pairs.
-3. **Anchors and score.**  A pair must have compatible *about* (equal, or one
-   side silent), compatible events, compatible modifiers (one side's a
-   subset of the other's), the same series, and compatible scope (explicit
-   periods equal; an "as of" date inside an explicit period or less than
-   about a year after it; see ``scope_compatible``).  When only one side says
-   whom the number is about, the other side's sentence must name them.  And
-   something beyond the measure must tie the two: the entity, a listed event,
-   the same modifiers, the same named period, or two content words the
-   sentences share ("derailment site").  The score counts the anchors
-   that agree outright.  Within one pair of sentences each claim keeps only
-   its best partner (one to one), so the numbers of two lists are never
-   cross-paired.
+3. **Anchors and score.**  A pair must have compatible *about* (equal; or
+   one side silent while the other's sentence names that entity, or names
+   nobody and the entity is what most of the story's articles name), no
+   silent whole ("worldwide") against an owned part, compatible events and
+   time words ("on Friday" vs "over the weekend"), compatible modifiers (one
+   side's a subset of the other's; equal for rates), the same series, and
+   compatible scope (explicit periods equal; an "as of" date inside an
+   explicit period or less than about a year after it; see
+   ``scope_compatible``).  And something beyond the measure must tie the
+   two: the entity, a listed event, the same modifiers, the same named
+   period, or three content words the sentences share ("derailment site").
+   The score counts the anchors that agree outright.  Within one pair of
+   sentences each claim keeps only its best partner (one to one), so the
+   numbers of two lists are never cross-paired.
 
 When one article does not say whose figure it is and the other gives the
 measure for several owners (Turkey's toll and Syria's), the figure is only

@@ -137,9 +137,9 @@ def group_stories(
         for other in sorted(candidates):
             common = kept[doc] & kept[other]
             overlap = sum(weight[w] for w in common)
-            names = sum(0.5 if w.startswith("~") else 1.0 for w in common)
+            shared_names = sum(0.5 if w.startswith("~") else 1.0 for w in common)
             smaller = min(mass[doc], mass[other])
-            if smaller > 0 and names >= min_shared and overlap / smaller >= threshold:
+            if smaller > 0 and shared_names >= min_shared and overlap / smaller >= threshold:
                 edges.append((overlap / smaller, doc, other))
     parent = _average_link(count, edges, cohesion)
     roots: dict[int, int] = {}
@@ -147,10 +147,12 @@ def group_stories(
     for doc in range(count):
         root = parent[doc]
         of_document.append(roots.setdefault(root, len(roots)))
+    by_story: list[list[int]] = [[] for _ in roots]
+    for doc, story in enumerate(of_document):
+        by_story[story].append(doc)
     names = []
     shares = []
-    for story in range(len(roots)):
-        members = [d for d in range(count) if of_document[d] == story]
+    for members in by_story:
         names.append(_story_name([vocab[d] for d in members], [documents[d] for d in members], weight))
         used: Counter[str] = Counter()
         for d in members:
