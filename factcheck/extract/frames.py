@@ -190,10 +190,14 @@ _IRREGULAR = {
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    out = []
+    out: list[_Token] = []
+    append = out.append
+    make = tuple.__new__  # a named tuple built without its Python-level __new__: tokens are read in bulk
     for m in _TOKEN.finditer(text, start, end):
-        word = m.group()
-        out.append(_Token(m.start(), m.end(), word, word.lower(), word[0].isalpha(), word[0].isupper()))
+        a, b = m.span()
+        word = text[a:b]
+        first = word[0]
+        append(make(_Token, (a, b, word, word.lower(), first.isalpha(), first.isupper())))
     return out
 
 
@@ -279,6 +283,7 @@ class _SentenceReader:
         self, text: str, tokens: list[_Token], chunk: str, claims: Sequence[Claim], names: NameEvidence
     ) -> None:
         self.names = names
+        self._runs: list[tuple[int, str]] | None = None
         self.text = text
         self.tokens = tokens
         self.chunk = chunk
@@ -799,11 +804,17 @@ class _SentenceReader:
         return bool(source) and (name.lower() in source or source in name.lower())
 
     def _names_between(self, start: int, end: int) -> list[str]:
-        """Capitalised names in tokens[start:end], demonyms resolved (see module docstring)."""
+        """Capitalised names that start in tokens[start:end], demonyms resolved (see module docstring)."""
+        if self._runs is None:
+            self._runs = self._name_runs()
+        return [name for first, name in self._runs if start <= first < end]
+
+    def _name_runs(self) -> list[tuple[int, str]]:
+        """(index of the first token, name) of every name of the sentence, read once."""
         tokens = self.tokens
-        names: list[str] = []
-        index = max(0, start)
-        while index < min(end, len(tokens)):
+        names: list[tuple[int, str]] = []
+        index = 0
+        while index < len(tokens):
             token = tokens[index]
             if not token.is_word or not token.capitalised or token.lower in _CALENDAR:
                 index += 1
@@ -824,6 +835,7 @@ class _SentenceReader:
                 index += 1
                 continue
             run = [token]
+            first = index
             index += 1
             while index < len(tokens) and tokens[index].is_word and tokens[index].capitalised:
                 if tokens[index].lower in _CALENDAR or _POSSESSIVE.search(run[-1].text):
@@ -861,9 +873,9 @@ class _SentenceReader:
                     and not noun.lower.endswith("s")
                 ):
                     # A demonym before a singular noun describes someone: "French swimmer".
-                    names.append(f"{run[0].text} {noun.text}")
+                    names.append((first, f"{run[0].text} {noun.text}"))
                     continue
-            names.append(" ".join(t.text for t in run))
+            names.append((first, " ".join(t.text for t in run)))
         return names
 
     def _name_ending_at(self, index: int) -> str:
@@ -957,6 +969,7 @@ def _head_of(subject: str) -> list[str]:
     return words[-3:]
 
 
+@functools.lru_cache(maxsize=4096)
 def _entity_key(name: str) -> str:
     """A name as a comparison key: lower case, no possessive, no leading article."""
     words = [w for w in _NAME_WORD.findall(name.replace("’", "'")) if w.lower() not in ("the", "s")]

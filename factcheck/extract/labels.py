@@ -48,20 +48,28 @@ def label_mentions(text: str, taken: Sequence[Mention]) -> list[Mention]:
     starts = [s for s, _e in spans]
     out: list[Mention] = []
     lower = text.lower()
-    scales = any(scale in lower for scale in SCALES)
-    for match in _label().finditer(text) if scales else ():
-        value = float(match.group("value"))
-        scale = match.group("scale").lower()
-        if not _free(spans, starts, match.start(), match.end()):
-            continue
-        out.append(Mention(match.start(), match.end(), "label", value, value, value, unit=scale, step=0.0))
-    for match in _weekday().finditer(text):
-        if not _free(spans, starts, match.start() - 2, match.end() + 2):
-            continue  # part of a full date the grammar read ("Friday, February 3")
-        if not _LIGHT_BEFORE.search(text, max(0, match.start() - 100), match.start()):
-            continue  # "said on Monday": a weekday dates an event only after "made landfall", "took office"
-        value = float(WEEKDAYS.index(match.group("day").lower()))
-        out.append(Mention(match.start(), match.end(), "weekday", value, value, value, unit=None, step=0.0))
+    for scale in SCALES:
+        at = lower.find(scale)
+        while at >= 0:
+            match = _label().match(text, at)
+            at = lower.find(scale, at + len(scale))
+            if match is None or not _free(spans, starts, match.start(), match.end()):
+                continue
+            value = float(match.group("value"))
+            out.append(Mention(match.start(), match.end(), "label", value, value, value, unit=scale, step=0.0))
+    for day in WEEKDAYS:
+        name = day.capitalize()
+        at = text.find(name)
+        while at >= 0:
+            match = _weekday().match(text, at)
+            at = text.find(name, at + len(name))
+            if match is None or not _free(spans, starts, match.start() - 2, match.end() + 2):
+                continue  # part of a word, or of a full date the grammar read ("Friday, February 3")
+            if not _LIGHT_BEFORE.search(text, max(0, match.start() - 100), match.start()):
+                continue  # "said on Monday": a weekday dates an event only after "made landfall", "took office"
+            value = float(WEEKDAYS.index(day))
+            out.append(Mention(match.start(), match.end(), "weekday", value, value, value, unit=None, step=0.0))
+    out.sort(key=lambda m: m.start)
     return out
 
 
