@@ -24,6 +24,7 @@ never read twice (the "and" of "20 and 30" is not a qualifier of 30).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, replace
 
 import regex
@@ -938,8 +939,24 @@ def _drop_dangling(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# What a digit is, decided once: regex's \d follows a newer Unicode than Python's float() does, so a
+# digit that unicodedata does not know (U+16D74, U+11BF0) is no digit here.
+_NON_ASCII_DIGIT = regex.compile(r"(?![0-9])\d")
+
+
+def readable_digits(text: str) -> str:
+    """``text`` with every digit Python cannot read as a number replaced by U+FFFD (same length)."""
+    if text.isascii():
+        return text
+    unknown = {m.group() for m in _NON_ASCII_DIGIT.finditer(text) if unicodedata.decimal(m.group(), None) is None}
+    if not unknown:
+        return text
+    return text.translate({ord(ch): "\ufffd" for ch in unknown})
+
+
 def scan(text: str) -> list[Mention]:
     """Every numeric mention in ``text``, in order of position."""
+    text = readable_digits(text)
     raw = _join_ratios(text, _Scanner(text).run())
     mentions = []
     floor = 0

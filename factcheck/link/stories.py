@@ -9,7 +9,9 @@ count most (a run about one story still links through its common names).
 
 Two documents are linked when the weight of the words they share is at
 least ``threshold`` of the weight of the smaller document's words, with at
-least ``min_shared`` names in common (a content word counts half a name).
+least ``min_shared`` names in common (a content word counts half a name),
+and the names they share weigh at least ``name_threshold`` of the smaller
+document's names (two floods of one week share words, not names).
 Links merge into stories strongest first, by average linkage: two groups
 join only when their articles hang together on average (``cohesion``), so
 one article that mentions two events does not chain them.  Candidate pairs
@@ -30,10 +32,11 @@ from dataclasses import dataclass
 
 import regex
 
+from factcheck.extract.frames import noun_lemma
 from factcheck.model import Document
 
 _WORD = regex.compile(
-    r"(?<![\w'’-])[A-Za-z][a-z]+(?:[A-Z][a-z]+|[A-Z]{2,})*(?:[-'’][A-Za-z]+)*|(?<![\w'’-])[A-Z]{2,}(?![\w])"
+    r"(?<![\w'’-])\p{L}\p{Ll}+(?:\p{Lu}\p{Ll}+|\p{Lu}{2,})*(?:[-'’]\p{L}+)*|(?<![\w'’-])\p{Lu}{2,}(?![\w])"
 )
 _SENTENCE_END = regex.compile(r"[.!?:;\"“”]\s*$|^\s*$")
 _COMMON = frozenset(
@@ -79,9 +82,15 @@ class Stories:
         return self.names[self.of_document[document]]
 
 
-def telling_words(text: str) -> set[str]:
-    """The names and longer content words of a text, lower case."""
-    words: set[str] = set()
+def _inflected(word: str) -> bool:
+    return noun_lemma(word) != word and not word.endswith(("ian", "ans", "ese", "ish"))
+
+
+def _read_words(text: str) -> tuple[set[str], set[str], set[str]]:
+    """(names inside sentences, capitalised sentence openers, lower-case words) of a text, lower case."""
+    names: set[str] = set()
+    openers: set[str] = set()
+    lower_words: set[str] = set()
     previous_end = 0
     for match in _WORD.finditer(text):
         word = match.group()
@@ -93,12 +102,32 @@ def telling_words(text: str) -> set[str]:
         if lower in _COMMON or lower in _OPENERS:
             continue
         if word[0].isupper():
-            if opens and lower in _OPENERS:
-                continue
-            words.add(lower)
-        elif len(lower) >= 4:
-            words.add("~" + lower.removesuffix("s"))
+            (openers if opens else names).add(lower)
+        else:
+            lower_words.add(lower)
+    return names, openers, lower_words
+
+
+def _telling(names: set[str], openers: set[str], lower_words: set[str], common: set[str]) -> set[str]:
+    """Names and "~"-marked content words: an opener is a name unless the run writes it in lower case
+    or it is the plural of a common word ("Rescuers said")."""
+    words = set(names)
+    for word in openers:
+        if word in names:
+            continue
+        if word in common or _inflected(word):
+            if len(word) >= 4:
+                words.add("~" + word.removesuffix("s"))
+        else:
+            words.add(word)
+    words.update("~" + w.removesuffix("s") for w in lower_words if len(w) >= 4)
     return words
+
+
+def telling_words(text: str) -> set[str]:
+    """The names and content words of one text, lower case; content words carry a "~" mark."""
+    names, openers, lower_words = _read_words(text)
+    return _telling(names, openers, lower_words, lower_words)
 
 
 def group_stories(
@@ -108,12 +137,15 @@ def group_stories(
     min_shared: float = 1.5,
     max_df: int = 200,
     cohesion: float = 0.05,
+    name_threshold: float = 0.2,
 ) -> Stories:
     """Stories of a run's documents (see module docstring)."""
     count = len(documents)
     if count == 0:
         return Stories((), ())
-    vocab = [telling_words(d.prose) for d in documents]
+    read = [_read_words(d.prose) for d in documents]
+    written_lower = set().union(*(r[2] for r in read))
+    vocab = [_telling(names, openers, lower, written_lower) for names, openers, lower in read]
     df: Counter[str] = Counter()
     for words in vocab:
         df.update(words)
@@ -125,6 +157,7 @@ def group_stories(
     weight = {w: math.log(1 + count / n) * (0.5 if w.startswith("~") else 1.0) for w, n in df.items() if useful(w)}
     kept = [{w for w in words if w in weight} for words in vocab]
     mass = [sum(weight[w] for w in words) for words in kept]
+    name_mass = [sum(weight[w] for w in words if not w.startswith("~")) for words in kept]
     index: dict[str, list[int]] = {}
     for doc, words in enumerate(kept):
         for word in words:
@@ -139,8 +172,14 @@ def group_stories(
             overlap = sum(weight[w] for w in common)
             shared_names = sum(0.5 if w.startswith("~") else 1.0 for w in common)
             smaller = min(mass[doc], mass[other])
-            if smaller > 0 and shared_names >= min_shared and overlap / smaller >= threshold:
-                edges.append((overlap / smaller, doc, other))
+            if smaller <= 0 or shared_names < min_shared or overlap / smaller < threshold:
+                continue
+            # Two floods in one week share their words, not their names: names must agree too.
+            names_overlap = sum(weight[w] for w in common if not w.startswith("~"))
+            fewer_names = min(name_mass[doc], name_mass[other])
+            if fewer_names > 0 and names_overlap / fewer_names < name_threshold:
+                continue
+            edges.append((overlap / smaller, doc, other))
     parent = _average_link(count, edges, cohesion)
     roots: dict[int, int] = {}
     of_document = []

@@ -271,3 +271,12 @@ def test_ordinal_uses_of_fraction_words_are_not_fractions() -> None:
 def test_digit_ordinals() -> None:
     third = only("the 3rd quarter")
     assert (third.kind, third.value) == ("ordinal", 3)
+
+
+@pytest.mark.parametrize("digit", ["\U00016d74", "\U00011bf0"])
+def test_a_digit_python_cannot_read_is_no_digit(digit: str) -> None:
+    """regex's \\d knows digits that float() does not (newer Unicode): they must not crash extraction."""
+    from factcheck import extract_claims
+
+    claims = extract_claims(f"Trade reached ${digit}bn in 2024, and {digit}{digit} firms left.")
+    assert [c.text for c in claims] == ["2024"]
