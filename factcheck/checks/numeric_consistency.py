@@ -20,8 +20,9 @@ intervals share a point can both be true.
   message saying how many articles agree).  When no two articles agree,
   every aligned pair that cannot both be true is reported.
 * ``growing`` measures (death tolls, people injured: counts that only rise)
-  compare through their as-of dates: on the same day the values must agree;
-  a smaller count at a later date is a conflict, a larger one is not.  Both
+  compare through their as-of dates: on the same day the values must agree
+  (majority and outliers, as above); a smaller count at a later date is a
+  conflict, a larger one is not.  Both
   articles must be dated.  Two exact counts that are one another's digits in
   another order ("8,754" and "8,574"), days apart, are a garbled figure.
 * ``varying`` measures (market value, users, estimates of a cost) move both
@@ -35,6 +36,7 @@ vocabulary (synonyms) or on a currency conversion.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -153,7 +155,8 @@ class NumericConsistency(Check):
                 same_week = [p for p in component if _within(members[p.a], members[p.b], days)]
                 findings.extend(self._outliers(reporter, same_week, members, limit) if same_week else [])
             elif measure in vocabulary.growing:
-                findings.extend(self._growing(reporter, component, members, int(options["swap_days"]), records))
+                swap_days = int(options["swap_days"])
+                findings.extend(self._growing(reporter, component, members, swap_days, records, limit))
             elif measure in vocabulary.varying:
                 same_day = [p for p in component if _same_day(members[p.a], members[p.b])]
                 findings.extend(self._pairwise(reporter, same_day, members))
@@ -206,31 +209,34 @@ class NumericConsistency(Check):
         members: Mapping[int, _Member],
         swap_days: int,
         records: Mapping[int, Mapping[str, Any]],
+        limit: int,
     ) -> list[Finding]:
-        """A count that only grows: same day must agree, and no count may exceed a later one."""
+        """A count that only grows: the same day must agree (majority and outliers, as for fixed
+        quantities), and no count may exceed a later one (each claim in at most ``limit`` findings)."""
         findings = []
+        same_day: list[Pair] = []
+        used: Counter[int] = Counter()
         for pair in component:
             a, b = members[pair.a], members[pair.b]
             swapped = _swapped_digits(records[pair.a], records[pair.b])
-            if a.as_of is None or b.as_of is None:
+            first, second = sorted((a, b), key=lambda m: (m.path, m.row))
+            if a.as_of is None or b.as_of is None or (swapped and abs((a.as_of - b.as_of).days) <= swap_days):
                 # Undated, a rising count cannot be ordered; only a garbled figure shows.
                 if swapped:
-                    first, second = sorted((a, b), key=lambda m: (m.path, m.row))
                     findings.append(reporter.finding(first, [second], 1, "the same digits in another order"))
                 continue
-            why = ""
-            if swapped and abs((a.as_of - b.as_of).days) <= swap_days:
-                why = "the same digits in another order"
-            elif a.as_of == b.as_of:
-                if _overlap(a, b):
-                    continue
-            else:
-                earlier, later = (a, b) if a.as_of < b.as_of else (b, a)
-                if earlier.low <= later.high:
-                    continue
-                why = "a count that only grows is smaller at a later date"
-            first, second = sorted((a, b), key=lambda m: (m.path, m.row))
+            if a.as_of == b.as_of:
+                same_day.append(pair)
+                continue
+            earlier, later = (a, b) if a.as_of < b.as_of else (b, a)
+            if earlier.low <= later.high or used[earlier.row] >= limit or used[later.row] >= limit:
+                continue
+            used[earlier.row] += 1
+            used[later.row] += 1
+            why = "a count that only grows is smaller at a later date"
             findings.append(reporter.finding(first, [second], 1, why, dated=True))
+        for group in _components(same_day):
+            findings.extend(NumericConsistency._outliers(reporter, group, members, limit))
         return findings
 
 
