@@ -22,9 +22,9 @@ intervals share a point can both be true.
 * ``growing`` measures (death tolls, people injured: counts that only rise)
   compare through their as-of dates: on the same day the values must agree
   (majority and outliers, as above); a smaller count at a later date is a
-  conflict, a larger one is not.  Both
-  articles must be dated.  Two exact counts that are one another's digits in
-  another order ("8,754" and "8,574"), days apart, are a garbled figure.
+  conflict, a larger one is not.  Both articles must be dated.  Two exact
+  counts that are one another's digits in another order ("8,754" and
+  "8,574"), days apart or undated, are a garbled figure.
 * ``varying`` measures (market value, users, estimates of a cost) move both
   ways: they compare only on the same day.
 
