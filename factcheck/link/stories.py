@@ -180,7 +180,7 @@ def group_stories(
             if fewer_names > 0 and names_overlap / fewer_names < name_threshold:
                 continue
             edges.append((overlap / smaller, doc, other))
-    parent = _average_link(count, edges, cohesion)
+    parent = _average_link(count, edges, cohesion, kept)
     roots: dict[int, int] = {}
     of_document = []
     for doc in range(count):
@@ -200,13 +200,16 @@ def group_stories(
     return Stories(tuple(of_document), tuple(names), tuple(shares))
 
 
-def _average_link(count: int, edges: list[tuple[float, int, int]], cohesion: float) -> list[int]:
+def _average_link(
+    count: int, edges: list[tuple[float, int, int]], cohesion: float, kept: Sequence[set[str]]
+) -> list[int]:
     """Story of each document: strongest pairs first, two stories merge only if they hang together.
 
     Single links chain unrelated events through one article that mentions
     both ("Musk" in an article on ChatGPT); two groups merge only when the
     mean similarity over all their cross pairs (unlinked pairs count 0) is
-    at least ``cohesion``.
+    at least ``cohesion`` and, when both hold several articles, the names most
+    articles of each use have one in common.
     """
     members: dict[int, list[int]] = {d: [d] for d in range(count)}
     story = list(range(count))
@@ -221,6 +224,14 @@ def _average_link(count: int, edges: list[tuple[float, int, int]], cohesion: flo
         mean = cross[sa].get(sb, 0.0) / (len(members[sa]) * len(members[sb]))
         if mean < cohesion:
             continue
+        if (
+            len(members[sa]) > 1
+            and len(members[sb]) > 1
+            and not _shared_names(members[sa], kept) & _shared_names(members[sb], kept)
+        ):
+            continue  # one article that mentions both events does not make them one story: their names differ
+        if len(members[sa]) < len(members[sb]):
+            sa, sb = sb, sa
         if len(members[sa]) < len(members[sb]):
             sa, sb = sb, sa
         for doc in members[sb]:
@@ -234,6 +245,14 @@ def _average_link(count: int, edges: list[tuple[float, int, int]], cohesion: flo
             cross[other][sa] = cross[other].get(sa, 0.0) + total
         cross[sa].pop(sb, None)
     return story
+
+
+def _shared_names(members: list[int], kept: Sequence[set[str]]) -> set[str]:
+    """The names more than half of a group's articles use."""
+    counts: Counter[str] = Counter()
+    for doc in members:
+        counts.update(w for w in kept[doc] if not w.startswith("~"))
+    return {w for w, n in counts.items() if n * 2 > len(members)}
 
 
 def _story_name(vocab: list[set[str]], documents: list[Document], weight: dict[str, float]) -> str:
