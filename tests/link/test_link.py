@@ -21,7 +21,7 @@ from factcheck.table import build_table
 RULE = next(rule for rule in load_rules() if rule.id == "numbers.conflict")
 
 LANDSLIDE = [
-    "A landslide buried part of Alder Valley on Tuesday. Governor Mira Osei said rescuers from Kessington were digging.",
+    "A landslide buried part of Alder Valley on Tuesday. Governor Mira Osei said Kessington rescuers were digging.",
     "Rescuers from Kessington searched the mud in Alder Valley, where Governor Mira Osei visited the shelters.",
     "In Alder Valley, Mira Osei promised aid; Kessington volunteers brought blankets to the shelters.",
 ]
