@@ -60,7 +60,8 @@ _PRONOUNS = frozenset("he she it they we i you who that which whom".split())
 _STOP = frozenset(
     """and or but nor so yet if because though although while when where as than said says say told according
     there here then more most less least such same other another each every all both either neither any many
-    much few several own only just very even also not no cq""".split()
+    much few several own only just very even also not no cq next last worldwide globally nationwide annually
+    yearly daily weekly monthly overall altogether""".split()
 )
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december jan feb mar apr jun "
@@ -124,6 +125,7 @@ _NAME = r"[A-Z][\w.&'’-]{1,30}(?:\s{1,3}[A-Z][\w.&'’-]{1,30}){0,2}"
 _JOINT = rf"(?:the\s{{1,3}})?(?P<a>{_NAME})\s{{1,3}}and\s{{1,3}}(?:the\s{{1,3}})?(?P<b>{_NAME})"
 _BETWEEN_NAMES = regex.compile(rf"\bbetween\s{{1,3}}{_JOINT}")
 _JOINT_NAMES = regex.compile(_JOINT)
+_GAP_WORD = regex.compile(r"(?<![\w'’])[a-z][a-z-]*")
 _REPORTING = frozenset(
     "said says told announced updated reported confirmed estimated stated added noted wrote put raised revised "
     "declared tweeted posted".split()
@@ -393,7 +395,7 @@ class _SentenceReader:
         if not phrase and earlier:
             # List ellipsis: "108 medals to China's 102", "44 silver medals compared to China's 27".
             for measure, modifiers, event, was_total, was_aspect, was_whole in reversed(earlier):
-                if measure and self._same_list(claim):
+                if measure and self._same_list(claim, (measure, *modifiers)):
                     return measure, modifiers, event, was_total or total, was_aspect, was_whole
         if not phrase and claim.subject:
             head_words = _head_of(claim.subject)
@@ -599,13 +601,18 @@ class _SentenceReader:
                 return earlier[0][0], earlier[0][1], earlier[0][0]
         return None
 
-    def _same_list(self, claim: Claim) -> bool:
-        """Whether a number without a noun continues the list of the previous number of its sentence."""
+    def _same_list(self, claim: Claim, measured: Sequence[str] = ()) -> bool:
+        """Whether a number without a noun continues the list of the previous number of its sentence.
+
+        The previous number's own measure words may sit in between: "108 medals to Chile's 102".
+        """
         index = self.claims.index(claim)
         if index == 0:
             return False
         previous = self.claims[index - 1]
         gap = self.text[previous.end : claim.start]
+        if measured:
+            gap = _GAP_WORD.sub(lambda m: "" if normal_form(m.group()) in measured else m.group(), gap)
         return previous.kind == claim.kind and bool(_LIST_GAP.fullmatch(gap))
 
     def _total_before(self, before: int) -> bool:
@@ -677,7 +684,9 @@ class _SentenceReader:
         steps = 0
         while index < len(tokens) and steps < 8:
             token = tokens[index]
-            if token.lower in ("in", "of", "for", "at", "on", "against") and index + 1 < len(tokens):
+            # "deaths in Syria", "sanctions on Russia", "jobs at its Ohio plant"; not "golds at the Games"
+            at_own = token.lower == "at" and index + 1 < len(tokens) and tokens[index + 1].lower in ("its", "their")
+            if (token.lower in ("in", "of", "for", "on", "against") or at_own) and index + 1 < len(tokens):
                 name = self._name_starting_at(index + 1)
                 if name:
                     joint = _JOINT_NAMES.match(self.text, tokens[index + 1].start)
