@@ -98,6 +98,25 @@ def _continue_from(prose: str, first: Claim, second: Claim) -> Claim:
     return replace(second, subject=first.subject, subject_key=first.subject_key)
 
 
+# "a grant over four years", "spread over five years": the time something is spread over, not a lower bound.
+# After a verb of lasting ("lasted over four years") or "for", "over" still means "more than".
+_OVER = regex.compile(r"(?i)over\s")
+_WORD_BEFORE = regex.compile(r"[a-z][\w'’-]*,?\s{1,3}$")
+_LASTING_BEFORE = regex.compile(
+    r"(?i)\b(?:last(?:s|ed|ing)?|took|take[sn]?|taking|spent|spend(?:s|ing)?|been|for|than|after|in|within|"
+    r"aged?|is|are|was|were|be)\s{1,3}$"
+)
+
+
+def _span_not_bound(prose: str, mention: Mention) -> Mention:
+    if mention.kind != "duration" or mention.qualifier != "more_than" or not _OVER.match(prose, mention.start):
+        return mention
+    before = prose[max(0, mention.start - 30) : mention.start]
+    if not _WORD_BEFORE.search(before) or _LASTING_BEFORE.search(before):
+        return mention  # "Over a quarter of a century, ..." opens a sentence: read as written
+    return replace(mention, qualifier=None, low=mention.value, high=mention.value)
+
+
 def _label_claim(
     original: str,
     sentence: tuple[int, int],
@@ -140,6 +159,7 @@ def _claim(
     source: str | None,
     as_of: date | None,
 ) -> Claim:
+    mention = _span_not_bound(prose, mention)
     own = own_period(mention, prose, as_of)
     if own is not None or mention.kind in ("date", "year"):
         period = own

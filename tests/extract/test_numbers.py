@@ -280,3 +280,21 @@ def test_a_digit_python_cannot_read_is_no_digit(digit: str) -> None:
 
     claims = extract_claims(f"Trade reached ${digit}bn in 2024, and {digit}{digit} firms left.")
     assert [c.text for c in claims] == ["2024"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("The council awarded a £3m grant over four years.", None),
+        ("The deal, spread over five years, costs $2bn.", None),
+        ("The war has lasted over four years.", "more_than"),
+        ("He was jailed for over two years.", "more_than"),
+        ("Over a quarter of a century, the city grew.", "more_than"),
+    ],
+)
+def test_over_a_span_is_no_lower_bound(sentence: str, qualifier: str | None) -> None:
+    from factcheck import extract_claims
+
+    (duration,) = [c for c in extract_claims(sentence) if c.kind == "duration"]
+    assert duration.qualifier == qualifier
+    assert (duration.high is None) is (qualifier == "more_than")
