@@ -12,7 +12,8 @@ a list's gold count with its silver count.  Here, in three steps:
    onto a canonical entity ("U.S.", "American", "Team USA" -> ``us``).
 2. **Blocking.**  Candidate pairs only within a block: the same story, the
    same dimension (after unit conversion), the same canonical measure and the
-   same aspect (level, change, part).  Never all pairs.
+   same aspect (level, change, part).  Never all pairs: a block of more than
+   300 claims pairs each with the next 60 of the block.
 3. **Anchors and score.**  A pair must have compatible *about* (equal; or
    one side silent while the other's sentence names that entity, or names
    nobody and the entity is what most of the story's articles name), no
@@ -60,6 +61,9 @@ QUANTITY_KINDS = (
 _SELF_ANCHORED_KINDS = frozenset({"label", "weekday", "date"})
 _UNALIGNED_SERIES = frozenset({"converted", "earlier"})
 _SCOPE_SLACK_DAYS = 400
+# Blocks up to this size compare every pair; larger ones each claim with the next _BLOCK_WINDOW claims.
+_FULL_BLOCK = 300
+_BLOCK_WINDOW = 60
 # Words that make a figure the whole of something ("1,500 jobs worldwide", "in all").
 _WHOLE_SCOPE = regex.compile(r"\b(?:worldwide|globally|nationwide|countrywide|altogether|overall|combined)\b")
 # Content words two sentences must share to anchor a pair that nothing else anchors.
@@ -409,8 +413,11 @@ def align(
     for members in blocks.values():
         if len({m.doc for m in members}) < 2:
             continue
+        # A block of many articles (a run about one story) pairs each claim with the next claims of the
+        # block only: the pairs chain the whole block, and the cost stays linear.
+        window = len(members) if len(members) <= _FULL_BLOCK else _BLOCK_WINDOW
         for i, x in enumerate(members):
-            for y in members[i + 1 :]:
+            for y in members[i + 1 : i + 1 + window]:
                 if x.doc == y.doc or not _compatible(x, y, stories):
                     continue
                 if not scope_compatible(records[x.row], records[y.row]):

@@ -58,6 +58,11 @@ _OPENERS = frozenset(
 )
 
 
+# For words more than ``max_df`` documents use: how many per document, and how many neighbours each.
+_FREQUENT_WORDS = 6
+_NEIGHBOURS = 8
+
+
 @dataclass(frozen=True, slots=True)
 class Stories:
     """Which story each document of a run belongs to (by document index), and each story's name."""
@@ -161,13 +166,26 @@ def group_stories(
     index: dict[str, list[int]] = {}
     for doc, words in enumerate(kept):
         for word in words:
-            if df[word] <= max_df:
-                index.setdefault(word, []).append(doc)
+            index.setdefault(word, []).append(doc)
+    position = {word: {doc: i for i, doc in enumerate(docs)} for word, docs in index.items() if len(docs) > max_df}
     edges: list[tuple[float, int, int]] = []
+    # In a run where some words are too frequent to pair every document that uses them, groups are
+    # compared through the pairs actually compared (a sample), not through all their pairs.
+    sampled = bool(position)
+    compared: list[tuple[int, int]] = []
     for doc in range(count):
         # Candidates share a word few documents use; their similarity counts every word they share.
-        candidates = {other for word in kept[doc] for other in index.get(word, ()) if other > doc}
+        candidates = {other for word in kept[doc] if df[word] <= max_df for other in index.get(word, ()) if other > doc}
+        # A word too many documents use (a run about one story) still links each document to its next
+        # few neighbours in that word's list: enough to connect the story, linear in the corpus.
+        frequent = sorted((w for w in kept[doc] if df[w] > max_df), key=lambda w: (df[w], w))[:_FREQUENT_WORDS]
+        for word in frequent:
+            docs = index[word]
+            at = position[word][doc]
+            candidates.update(docs[at + 1 : at + 1 + _NEIGHBOURS])
         for other in sorted(candidates):
+            if sampled:
+                compared.append((doc, other))
             common = kept[doc] & kept[other]
             overlap = sum(weight[w] for w in common)
             shared_names = sum(0.5 if w.startswith("~") else 1.0 for w in common)
@@ -180,7 +198,7 @@ def group_stories(
             if fewer_names > 0 and names_overlap / fewer_names < name_threshold:
                 continue
             edges.append((overlap / smaller, doc, other))
-    parent = _average_link(count, edges, cohesion, kept)
+    parent = _average_link(count, edges, cohesion, kept, compared if sampled else None)
     roots: dict[int, int] = {}
     of_document = []
     for doc in range(count):
@@ -201,15 +219,20 @@ def group_stories(
 
 
 def _average_link(
-    count: int, edges: list[tuple[float, int, int]], cohesion: float, kept: Sequence[set[str]]
+    count: int,
+    edges: list[tuple[float, int, int]],
+    cohesion: float,
+    kept: Sequence[set[str]],
+    compared: list[tuple[int, int]] | None = None,
 ) -> list[int]:
     """Story of each document: strongest pairs first, two stories merge only if they hang together.
 
     Single links chain unrelated events through one article that mentions
     both ("Musk" in an article on ChatGPT); two groups merge only when the
-    mean similarity over all their cross pairs (unlinked pairs count 0) is
-    at least ``cohesion`` and, when both hold several articles, the names most
-    articles of each use have one in common.
+    mean similarity over all their cross pairs (unlinked pairs count 0; in a
+    run too large to compare every pair, over the pairs that were compared)
+    is at least ``cohesion`` and, when both hold several articles, the names
+    most articles of each use have one in common.
     """
     members: dict[int, list[int]] = {d: [d] for d in range(count)}
     story = list(range(count))
@@ -217,11 +240,18 @@ def _average_link(
     for similarity, a, b in edges:
         cross[a][b] = cross[a].get(b, 0.0) + similarity
         cross[b][a] = cross[b].get(a, 0.0) + similarity
+    tried: dict[int, dict[int, int]] | None = None
+    if compared is not None:
+        tried = {d: {} for d in range(count)}
+        for a, b in compared:
+            tried[a][b] = tried[a].get(b, 0) + 1
+            tried[b][a] = tried[b].get(a, 0) + 1
     for _similarity, a, b in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
         sa, sb = story[a], story[b]
         if sa == sb:
             continue
-        mean = cross[sa].get(sb, 0.0) / (len(members[sa]) * len(members[sb]))
+        pairs = len(members[sa]) * len(members[sb]) if tried is None else max(1, tried[sa].get(sb, 0))
+        mean = cross[sa].get(sb, 0.0) / pairs
         if mean < cohesion:
             continue
         if (
@@ -244,6 +274,14 @@ def _average_link(
             cross[other].pop(sb, None)
             cross[other][sa] = cross[other].get(sa, 0.0) + total
         cross[sa].pop(sb, None)
+        if tried is not None:
+            for other, times in tried.pop(sb).items():
+                if other == sa:
+                    continue
+                tried[sa][other] = tried[sa].get(other, 0) + times
+                tried[other].pop(sb, None)
+                tried[other][sa] = tried[other].get(sa, 0) + times
+            tried[sa].pop(sb, None)
     return story
 
 
