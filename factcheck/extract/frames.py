@@ -104,6 +104,16 @@ _EARLIER = regex.compile(
     r"(?i)\b(?:previous(?:ly)?|earlier|initial(?:ly)?|originally|original|preliminary|first\s{1,3}estimates?|"
     r"had\s{1,3}been\s{1,3}put\s{1,3}at|revised\s{1,3}(?:down|up)\s{1,3}from)\b"
 )
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# Part of a year: "the first nine months", "first half", "Q2", "year to date", "January-September".
+_PART_YEAR = regex.compile(
+    rf"(?i)\b(?:(?:first|last|second|third)\s{{1,3}}(?:half|quarter|(?:\w{{3,6}}\s{{1,3}})?months)|q[1-4]|h[12]|"
+    rf"year[- ]to[- ]date|so\s{{1,3}}far\s{{1,3}}this\s{{1,3}}year|"
+    rf"{_MONTH}\s{{0,2}}(?:[-–]|to|through)\s{{0,2}}{_MONTH})\b"
+)
 _REAL = regex.compile(
     r"(?i)\b(?:adjust(?:ed|ing)\s{1,3}for\s{1,3}inflation|inflation[- ]adjusted|in\s{1,3}real\s{1,3}terms|"
     r"in\s{1,3}today['’]s\s{1,3}(?:dollars|money|terms)|in\s{1,3}constant\s{1,3}(?:dollars|prices))\b"
@@ -935,6 +945,13 @@ class _SentenceReader:
         if _EARLIER.search(self.chunk):
             for kind in ("number", "money", "quantity", "percent", "duration"):
                 out[kind] = "earlier"
+            return out
+        part = _PART_YEAR.search(self.chunk)
+        if part:
+            # "in the first nine months of 2022": part of a year, never the year's figure
+            label = "part:" + " ".join(part.group().lower().split())
+            for kind in ("number", "money", "quantity", "percent"):
+                out[kind] = label
             return out
         if _REAL.search(self.chunk):
             out["money"] = "real"

@@ -75,8 +75,18 @@ def test_growing_counts_compare_through_dates(a: str, b: str, conflict: bool) ->
             "Storm Ilsa crossed the coast on Tuesday. At least 14 people were killed, officials said.",
             "In the village of Bexley, two people died when Storm Ilsa crossed the coast.",
         ),
+        (
+            "Varnland's exports to Tavria rose to $120bn in the first nine months of 2022, the ministry said.",
+            "Varnland's exports to Tavria rose to $150bn in 2022, the ministry said.",
+        ),
     ],
-    ids=["another stretch of time", "a part against the worldwide total", "a narrower rate", "a local toll"],
+    ids=[
+        "another stretch of time",
+        "a part against the worldwide total",
+        "a narrower rate",
+        "a local toll",
+        "part of a year",
+    ],
 )
 def test_scope_words_keep_quantities_apart(a: str, b: str) -> None:
     assert run(dated("2024-05-09", a), dated("2024-05-09", b)) == []
