@@ -13,7 +13,7 @@ a list's gold count with its silver count.  Here, in three steps:
 2. **Blocking.**  Candidate pairs only within a block: the same story, the
    same dimension (after unit conversion), the same canonical measure and the
    same aspect (level, change, part).  Never all pairs: a block of more than
-   300 claims pairs each with the next 60 of the block.
+   120 claims pairs each with the next 40 of the block.
 3. **Anchors and score.**  A pair must have compatible *about* (equal; or
    one side silent while the other's sentence names that entity, or names
    nobody and the entity is what most of the story's articles name), no
@@ -62,8 +62,8 @@ _SELF_ANCHORED_KINDS = frozenset({"label", "weekday", "date"})
 _UNALIGNED_SERIES = frozenset({"converted", "earlier"})
 _SCOPE_SLACK_DAYS = 400
 # Blocks up to this size compare every pair; larger ones each claim with the next _BLOCK_WINDOW claims.
-_FULL_BLOCK = 300
-_BLOCK_WINDOW = 60
+_FULL_BLOCK = 120
+_BLOCK_WINDOW = 40
 # Words that make a figure the whole of something ("1,500 jobs worldwide", "in all").
 _WHOLE_SCOPE = regex.compile(r"\b(?:worldwide|globally|nationwide|countrywide|altogether|overall|combined)\b")
 # Content words two sentences must share to anchor a pair that nothing else anchors.
