@@ -266,8 +266,11 @@ class _Reporter:
             row = self.records[member.row]
             claim = self.context.claims[int(row["doc"])][int(row["claim"])]
             locations.append(location(self.context.documents[int(row["doc"])], claim))
-        first, other = self.records[outlier.row], self.records[others[0].row]
-        key = self.keyed[outlier.row]
+        # The locations keep their order (the first is where a CI annotation lands); the message names
+        # an outlier first, and otherwise the two sides in an order that does not depend on file names.
+        said_first, said_second = (outlier, others[0]) if majority_docs > 1 else _in_message_order(outlier, others[0])
+        first, other = self.records[said_first.row], self.records[said_second.row]
+        key = self.keyed[said_first.row]
         exact = (
             len({(self.records[m.row]["measure"], self.records[m.row]["modifiers"]) for m in involved}) == 1
             and len({self.keyed[m.row].about for m in involved}) == 1
@@ -278,9 +281,9 @@ class _Reporter:
         story = self.stories.name(int(first["doc"])) if len(set(self.stories.of_document)) > 1 else ""
         agree = f" ({majority_docs} articles agree with {other['text']!s})" if majority_docs > 1 else ""
         value_a, value_b = str(first["text"]), str(other["text"])
-        if dated and outlier.as_of and others[0].as_of and outlier.as_of != others[0].as_of:
-            value_a += f" (as of {_date_words(outlier.as_of)})"
-            value_b += f" (as of {_date_words(others[0].as_of)})"
+        if dated and said_first.as_of and said_second.as_of and said_first.as_of != said_second.as_of:
+            value_a += f" (as of {_date_words(said_first.as_of)})"
+            value_b += f" (as of {_date_words(said_second.as_of)})"
             subject = describe(key, {**first, "period_basis": ""}, {**other, "period_basis": ""})
         message = rule.message.format(
             subject=subject,
@@ -322,9 +325,18 @@ def describe(key: Keyed, first: Mapping[str, Any], other: Mapping[str, Any]) -> 
     if kind in ("label", "weekday"):
         text = f"{key.measure[:1].upper()}{key.measure[1:]}" if kind == "label" else f"Day of the {key.measure}"
         return text
-    written = str(first["subject"]).strip() or str(other["subject"]).strip()
-    if "’s" in written or "'s" in written or len(written.split()) > 8 or written.lower() in _GENERIC_SUBJECTS:
-        written = ""  # "medals to China’s", "people": wording that does not name the quantity
+    # The wording of either side that names the quantity, chosen by content (the shorter, then the first
+    # in alphabetical order), never by which file it came from; "medals to China’s" and "people" do not.
+    candidates = [
+        text
+        for text in (str(first["subject"]).strip(), str(other["subject"]).strip())
+        if text
+        and "’s" not in text
+        and "'s" not in text
+        and len(text.split()) <= 8
+        and text.lower() not in _GENERIC_SUBJECTS
+    ]
+    written = min(candidates, key=lambda text: (len(text), text.lower(), text)) if candidates else ""
     text = written or " ".join([*sorted(key.modifiers), key.measure])
     if key.aspect == "part" and not written:
         text = f"{text} (part of a total)"
@@ -405,6 +417,17 @@ def _member(row_id: int, row: Mapping[str, Any], relative: float) -> _Member:
     elif basis in ("as_of", "since"):
         as_of = _day(row["doc_date"])
     return _Member(row_id, int(row["doc"]), str(row["path"]), low, high, as_of)
+
+
+def _in_message_order(a: _Member, b: _Member) -> tuple[_Member, _Member]:
+    """Two sides of a pairwise finding in an order that does not depend on file names: the earlier
+    as-of date first, then the smaller value (paths only break ties between equal figures)."""
+
+    def key(m: _Member) -> tuple[date, float, float, str, int]:
+        return (m.as_of or date.max, m.low, m.high, m.path, m.row)
+
+    first, second = sorted((a, b), key=key)
+    return first, second
 
 
 def _within(a: _Member, b: _Member, days: int) -> bool:

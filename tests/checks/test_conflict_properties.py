@@ -240,11 +240,6 @@ def test_a_listed_equivalent_the_extractor_misses(template: str, word: str) -> N
     assert [f["subject"] for f in after] == [f["subject"] for f in before]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="with one article against one, the message names first the value of the file whose name sorts first: "
-    "renaming a.md to z.md turns '31 in a.md but 74 in b.md' into '74 in b.md but 31 in z.md'",
-)
 def test_the_order_of_the_message_does_not_depend_on_file_names() -> None:
     low = write("job-cuts", "fired", "Tessel", 31)
     high = write("job-cuts", "fired", "Tessel", 74)
@@ -253,11 +248,6 @@ def test_the_order_of_the_message_does_not_depend_on_file_names() -> None:
     assert plain and renamed == plain
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the subject is written in the words of the file whose name sorts first: 'Workers at its Tessel mill' "
-    "with a.md ('31 workers') and b.md ('74 employees'), 'Employees at its Tessel mill' once a.md is renamed z.md",
-)
 def test_the_subject_of_the_message_does_not_depend_on_file_names() -> None:
     low = write("job-cuts-noun", "workers", "Tessel", 31)
     high = write("job-cuts-noun", "employees", "Tessel", 74)

@@ -150,7 +150,7 @@ def test_near_miss_stays_silent(texts: list[str]) -> None:
 
 def test_message_names_subject_values_and_documents() -> None:
     (finding,) = run_example(RULE, files([TRADE.format("$244bn"), TRADE.format("$200bn")]))
-    assert finding.message == ("Bilateral trade between Russia and China, 2024: $244bn in a.md but $200bn in b.md")
+    assert finding.message == ("Bilateral trade between Russia and China, 2024: $200bn in b.md but $244bn in a.md")
     assert finding.severity is Severity.ERROR
     assert finding.subject and "russia" in finding.subject
 

@@ -122,7 +122,7 @@ def test_a_level_is_not_a_category() -> None:
         "Storm Ilsa reached Port Carran as a Category 4 hurricane, and a Level 3 alert was issued.",
         "Storm Ilsa reached Port Carran as a Category 4 hurricane, and a Level 2 alert was issued.",
     )
-    assert message.startswith("Level: Level 3 in a.md but Level 2 in b.md")  # the categories agree
+    assert message.startswith("Level: Level 2 in b.md but Level 3 in a.md")  # the categories agree
 
 
 def test_weekdays_of_one_event() -> None:
