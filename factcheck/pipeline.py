@@ -17,6 +17,7 @@ from factcheck.checks.base import CheckContext, Rule
 from factcheck.extract import extract
 from factcheck.extract.people import name_spans
 from factcheck.link import group_stories
+from factcheck.link.identity import resolve_spellings
 from factcheck.model import Claim, Document, DocumentSummary, ErrorEntry, Finding, Report, Severity
 from factcheck.ruleset import load_rules, select_rules
 from factcheck.sources import DEFAULT_INCLUDE, load_paths
@@ -63,9 +64,12 @@ def run_rules(documents: Sequence[Document], rules: Sequence[Rule], progress: Pr
     claims = extract_all(ordered, progress)
     table = build_table(ordered, claims)
     stories = group_stories(ordered)
+    spellings = resolve_spellings(ordered, stories) if any(r.check == "name-spelling" for r in rules) else None
     findings: dict[str, Finding] = {}
     for rule in rules:
-        context = CheckContext(rule=rule, documents=ordered, claims=claims, table=table, stories=stories)
+        context = CheckContext(
+            rule=rule, documents=ordered, claims=claims, table=table, stories=stories, spellings=spellings
+        )
         for finding in CHECKS[rule.check]().run(context):
             findings.setdefault(finding.id, finding)
     return Analysis(tuple(ordered), tuple(claims), tuple(sorted(findings.values(), key=_sort_key)))

@@ -16,6 +16,7 @@ from factcheck.checks.numeric_consistency import NumericConsistency
 from factcheck.checks.quotes import QuoteAttribution
 from factcheck.checks.reference import Reference
 from factcheck.checks.sources import SourceAttribution
+from factcheck.checks.spelling import NameSpelling
 
 CHECKS: dict[str, type[Check]] = {
     check.name: check
@@ -23,6 +24,7 @@ CHECKS: dict[str, type[Check]] = {
         NumericConsistency,
         NearCopy,
         NameMisattribution,
+        NameSpelling,
         AffiliationConsistency,
         QuoteAttribution,
         SourceAttribution,

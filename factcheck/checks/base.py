@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 import pandas as pd
 
+from factcheck.link.identity import Spellings
 from factcheck.link.stories import Stories
 from factcheck.model import Claim, Document, Finding, Location, Severity
 
@@ -66,6 +67,8 @@ class CheckContext:
     cache: dict[str, Any] = field(default_factory=dict)
     # The link stage's stories (None: every document of the run is one story).
     stories: Stories | None = None
+    # The link stage's spellings of names (None: not resolved for this run).
+    spellings: Spellings | None = None
 
 
 class Check:

@@ -321,6 +321,13 @@ def _nickname_groups() -> dict[str, frozenset[int]]:
     return {name: frozenset(ids) for name, ids in groups.items()}
 
 
+def nickname_related(a: str, b: str) -> bool:
+    """Whether two given names are a known name and its short form, or two short forms of one name
+    ("Greg" / "Gregory", "Bill" / "William")."""
+    groups = _nickname_groups()
+    return bool(groups.get(normalise_given(a), frozenset()) & groups.get(normalise_given(b), frozenset()))
+
+
 # ---------------------------------------------------------------------------
 # Patterns (all bounded)
 

@@ -1,0 +1,132 @@
+"""name-spelling: a name, firm or agency spelt one way in most articles of a story and another way in one.
+
+Reads the link stage's spellings (``factcheck.link.identity``): a surname with
+two letters swapped ("Muks" for Musk), a firm or an acronym misspelt
+("Parametric" for Parametrix, "ONDR" for ODNR), a given name cut short for the
+same surname ("Vijay Gadde" for Vijaya Gadde), the two words of a name written
+the wrong way round ("Scott Duncan" for Duncan Scott).  The finding sits on the
+spelling fewer articles use, names the spelling the others use with their
+count, and says what differs.  With one article each, the message says that one
+of the two spellings is wrong (``ties: false`` leaves those out).
+
+Transliterations, diacritics and known short forms ("Sergei" / "Sergey",
+"Erdoğan" / "Erdogan", "Greg" / "Gregory") are house style, not spelling
+mistakes, and are not reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import ClassVar
+
+import regex
+
+from factcheck.checks.base import Check, CheckContext, Option, fingerprint, span_location
+from factcheck.link.identity import Sighting, Variant
+from factcheck.model import Document, Finding, Location
+
+__all__ = ["NameSpelling"]
+
+_WHAT = {"spelling": "name", "given_name": "name", "word_order": "name"}
+
+
+def _place(documents: Sequence[Document], sighting: Sighting) -> Location:
+    document = documents[sighting.doc]
+    return span_location(
+        document, sighting.start, sighting.end, sentence=(sighting.sentence_start, sighting.sentence_end)
+    )
+
+
+def _articles(documents: Sequence[Document], docs: Sequence[int], limit: int) -> str:
+    paths = sorted(documents[d].path for d in docs)
+    if len(paths) <= limit:
+        return ", ".join(paths)
+    return f"{', '.join(paths[:limit])} and {len(paths) - limit} more"
+
+
+_PASSAGE_WORD = regex.compile(r"[\p{L}\p{N}]{3,}")
+
+
+def _passage_words(document: Document, sighting: Sighting) -> set[str]:
+    text = document.text[sighting.sentence_start : sighting.sentence_end]
+    return {word.lower() for word in _PASSAGE_WORD.findall(text)}
+
+
+def _closest(documents: Sequence[Document], variant: Variant, limit: int) -> list[Sighting]:
+    """Where at most ``limit`` other articles first write the other spelling (the first mention, where
+    an article introduces a name): the articles whose passages are most like the slip's (most words
+    in common) first; the result is in path order."""
+    slip = variant.written_at[0]
+    words = _passage_words(documents[slip.doc], slip)
+    first: dict[int, Sighting] = {}
+    alike: dict[int, int] = {}
+    candidates = [s for s in variant.expected_at if s.doc not in variant.written_docs] or list(variant.expected_at)
+    for sighting in candidates:
+        first.setdefault(sighting.doc, sighting)
+        shared = len(words & _passage_words(documents[sighting.doc], sighting))
+        alike[sighting.doc] = max(alike.get(sighting.doc, 0), shared)
+    ranked = sorted(first, key=lambda doc: (-alike[doc], documents[doc].path))[:limit]
+    return sorted((first[doc] for doc in ranked), key=lambda s: documents[s.doc].path)
+
+
+class NameSpelling(Check):
+    name: ClassVar[str] = "name-spelling"
+    description: ClassVar[str] = "A name spelt one way in most articles of a story and another way in one."
+    OPTIONS: ClassVar[Mapping[str, Option]] = {
+        "ties": Option("bool", True, "Report two spellings used by one article each (the message says one is wrong)."),
+        "max_articles": Option(
+            "integer", 5, "Name and locate at most this many of the articles that use the other spelling."
+        ),
+    }
+
+    def run(self, context: CheckContext) -> list[Finding]:
+        if context.spellings is None:
+            return []
+        ties = bool(context.rule.options.get("ties", True))
+        limit = int(context.rule.options.get("max_articles", 5))
+        findings = []
+        for variant in context.spellings.variants:
+            if variant.tie and not ties:
+                continue
+            findings.append(self._finding(context, variant, limit))
+        return findings
+
+    @staticmethod
+    def _finding(context: CheckContext, variant: Variant, limit: int) -> Finding:
+        documents = context.documents
+        rule = context.rule
+        written_in = _articles(documents, variant.written_docs, limit)
+        others = [d for d in variant.expected_docs if d not in variant.written_docs] or list(variant.expected_docs)
+        expected_in = _articles(documents, others, limit)
+        count = len(variant.expected_docs)
+        if variant.tie:
+            advice = "one of the two spellings is wrong"
+        else:
+            advice = f"{count} articles write {variant.expected}" if count > 1 else f"{expected_in} writes it so"
+            advice = f"most likely {variant.expected}: {advice}"
+        story = context.stories.names[variant.story] if context.stories and len(context.stories.names) > 1 else ""
+        message = rule.message.format(
+            written=variant.written,
+            expected=variant.expected,
+            written_in=written_in,
+            expected_in=expected_in,
+            count=count,
+            edit=variant.edit,
+            advice=advice,
+            story=story,
+        )
+        if story:
+            message += f" [story: {story}]"
+        written = [_place(documents, s) for s in variant.written_at]
+        expected = [_place(documents, s) for s in _closest(documents, variant, limit)]
+        parts = [(loc.path, loc.text) for loc in written] + [(documents[d].path, variant.expected) for d in others]
+        subject = f"{_WHAT[variant.kind]}|{variant.expected.lower()}|{variant.written.lower()}"
+        return Finding(
+            id=fingerprint(rule.id, subject, parts),
+            rule=rule.id,
+            kind="name_misattribution",
+            severity=rule.severity,
+            message=message,
+            subject=subject,
+            locations=tuple(written + expected),
+        )

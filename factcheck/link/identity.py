@@ -1,0 +1,345 @@
+"""Identity of names across a run: which spellings are one name, and which one is wrong.
+
+Real copy garbles names: a transposed surname ("Muks" for Musk, "Agarwal" for
+Agrawal), a firm or agency misspelt ("EnivroScience", "ONDR" for ODNR), a
+given name cut short ("Vijay" for Vijaya), a name written the wrong way round
+("Scott Duncan" for Duncan Scott).  This module reads every article's proper
+words (``factcheck.extract.propers``) and returns the spellings of one story
+that differ by a slip of the pen, the form fewer articles use against the
+form more articles use.
+
+**Blocking.** Forms are blocked by their one-letter deletions (a symmetric
+delete index, as spelling correctors do): two words one edit apart share a
+key, so each form is compared only with the few forms it could be a slip of,
+and the cost follows the number of distinct forms, not their square.
+
+**What counts as a slip.** After case folding, exactly one edit:
+
+* two adjacent letters swapped (words of four letters or more);
+* one letter for another (five letters or more), not one final vowel for
+  another ("Maria" / "Marie" are two names);
+* one letter more or less inside the word (six letters or more); never at
+  its end, which is how "Russia" / "Russian" and "Olympic" / "Olympics"
+  differ.
+
+A transliteration or a house variant is no slip: forms equal once ``y`` and
+``i``, ``ph`` and ``f``, ``k`` and ``c``, doubled and single letters are
+folded together ("Sergey" / "Sergei", "Zelensky" / "Zelenskyy").  A form
+whose lower-case spelling is used as a word anywhere in the run is a word
+("Rises" in a headline), not a name.  Acronyms of fewer than four letters are
+left alone (too many real ones are one letter apart).
+
+**What counts as evidence.** Both forms in articles of one story, never in
+one sentence (two names listed side by side are two names).  The form fewer
+articles use is reported, when the other is used by more articles; with one
+article each, only for long words (seven letters or more), or a name written
+in both orders, and the message says one of the two is wrong.  A form written
+only where a capital letter is grammar (opening a sentence, in a title-case
+headline) is never the one reported.
+
+**Given names.** For two-word names with the same surname, given names one
+edit apart, a letter added at the end included ("Vijay" / "Vijaya"), are one
+person's name misspelt, unless they are a known short form or a
+transliteration (``same_given``'s nicknames and the folding above).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from factcheck.extract.people import nickname_related, same_given
+from factcheck.extract.propers import ProperWord, proper_words
+from factcheck.link.stories import Stories
+from factcheck.model import Document
+
+__all__ = ["Sighting", "Spellings", "Variant", "fold_variants", "resolve_spellings", "slip"]
+
+_MAX_PLACES = 20
+_DOUBLED = regex.compile(r"(.)\1+")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]+")
+_VOWELS = frozenset("aeiouy")
+# Words that open a name but are not part of it.
+_TITLES = frozenset(
+    """mr mrs ms dr prof sir dame lord lady president prime minister chancellor king queen prince princess
+    senator sen governor gov mayor judge justice sheriff general gen colonel captain chief director
+    secretary chairman chairwoman chair pope saint st rep representative inspector councillor officer
+    ceo cfo coo cto head leader""".split()
+)
+_MONTHS_DAYS = frozenset(
+    """january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sighting:
+    """Where a form is written: the document's index and the word (or the first word of a name)."""
+
+    doc: int
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """A spelling of a name that is a slip of another spelling in the same story."""
+
+    kind: str  # "spelling" (a word), "given_name" (a two-word name), "word_order" (a two-word name)
+    written: str
+    expected: str
+    edit: str  # what differs, in words: "letters swapped", "one letter different", ...
+    written_at: tuple[Sighting, ...]  # the first place in each article that writes it
+    # Every place (at most a few per article) where the other is written, each article's first mention
+    # in its body first.
+    expected_at: tuple[Sighting, ...]
+    written_docs: tuple[int, ...]
+    expected_docs: tuple[int, ...]
+    story: int
+    # One article against one: which spelling is right cannot be told.
+    tie: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Spellings:
+    """The variants of a run, in a stable order."""
+
+    variants: tuple[Variant, ...] = ()
+
+
+def strip_accents(word: str) -> str:
+    """The word without its diacritics ("Erdoğan" -> "Erdogan")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
+def fold_variants(word: str) -> str:
+    """A key under which transliterations and house variants of a name are equal: diacritics dropped,
+    y/i, j/i, ph/f, ck/k, kh/h, ou/u, w/v, c/k and x/ks folded together, doubled letters made single."""
+    text = strip_accents(word).lower().replace("ph", "f").replace("ck", "k").replace("kh", "h").replace("ou", "u")
+    text = text.replace("y", "i").replace("j", "i").replace("w", "v").replace("c", "k").replace("x", "ks")
+    return str(_DOUBLED.sub(r"\1", text))
+
+
+def slip(a: str, b: str, *, final_letter: bool = False) -> str:
+    """What one slip of the pen turns ``a`` into ``b`` (case folded), in words; "" when it is not one.
+
+    ``final_letter``: a letter added or dropped at the end counts (given names: "Vijay" / "Vijaya").
+    """
+    x, y = a.lower(), b.lower()
+    if x == y or fold_variants(x) == fold_variants(y):
+        return ""
+    if len(x) == len(y):
+        diff = [i for i in range(len(x)) if x[i] != y[i]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]:
+            return "two letters swapped" if len(x) >= 4 else ""
+        if len(diff) == 1 and len(x) >= 5:
+            i = diff[0]
+            if i == len(x) - 1 and x[i] in _VOWELS and y[i] in _VOWELS:
+                return ""
+            if x[i].isalpha() and y[i].isalpha():
+                return "one letter different"
+        return ""
+    short, long = (x, y) if len(x) < len(y) else (y, x)
+    if len(long) - len(short) != 1:
+        return ""
+    for i in range(len(short) + 1):
+        if long[:i] + long[i + 1 :] == short:
+            at_end = i == len(short)
+            if at_end and final_letter and len(short) >= 3:
+                return "its last letter missing" if len(x) < len(y) else "a letter too many at the end"
+            if 0 < i < len(short) and len(short) >= 6:
+                return "a letter missing" if len(x) < len(y) else "a letter too many"
+    return ""
+
+
+@dataclass
+class _Form:
+    """A written form in the run: the documents that use it, and where."""
+
+    text: str
+    docs: set[int] = field(default_factory=set)
+    # Documents where it is written where the capital letter says "name" (not opening a sentence,
+    # not in a title-case line), with the first such place in each.
+    body: dict[int, Sighting] = field(default_factory=dict)
+    first: dict[int, Sighting] = field(default_factory=dict)
+    sentences: set[tuple[int, int]] = field(default_factory=set)
+    # Every place it is written, by document (the finding shows the passage closest to the slip).
+    every: dict[int, list[Sighting]] = field(default_factory=dict)
+
+    def places(self, doc: int) -> list[Sighting]:
+        """Where the document writes it: the first place in the body first (its first mention as a name)."""
+        head = self.body.get(doc, self.first[doc])
+        return [head, *(place for place in self.every[doc] if place != head)]
+
+    def add(self, doc: int, sighting: Sighting, *, body: bool) -> None:
+        self.docs.add(doc)
+        self.first.setdefault(doc, sighting)
+        if body:
+            self.body.setdefault(doc, sighting)
+        places = self.every.setdefault(doc, [])
+        if len(places) < _MAX_PLACES:
+            places.append(sighting)
+        self.sentences.add((doc, sighting.sentence_start))
+
+
+def _sighting(doc: int, first: ProperWord, last: ProperWord) -> Sighting:
+    return Sighting(doc, first.start, last.end, first.sentence_start, first.sentence_end)
+
+
+def _lower_words(documents: Sequence[Document]) -> set[str]:
+    words: set[str] = set()
+    for document in documents:
+        words.update(_LOWER_WORD.findall(document.prose))
+    return words
+
+
+def _collect(
+    documents: Sequence[Document], words_of: Sequence[Sequence[ProperWord]], common: set[str]
+) -> tuple[dict[str, _Form], dict[tuple[str, str], _Form]]:
+    """Forms of single words and of two-word names (given name, surname) across the run."""
+    singles: dict[str, _Form] = {}
+    pairs: dict[tuple[str, str], _Form] = {}
+    for doc, words in enumerate(words_of):
+        for index, word in enumerate(words):
+            if word.text.lower() in common:
+                continue
+            body = not (word.opens or word.heading)
+            singles.setdefault(word.text, _Form(word.text)).add(doc, _sighting(doc, word, word), body=body)
+            if index and word.joined and not word.acronym:
+                given = words[index - 1]
+                lower = given.text.lower()
+                if given.acronym or lower in _TITLES or lower in common or lower in _MONTHS_DAYS:
+                    continue
+                # A two-word name is a name wherever it stands, headlines included: a given name is
+                # capitalised anyway, and a word or a title before a surname was left out above.
+                key = (given.text, word.text)
+                pairs.setdefault(key, _Form(f"{given.text} {word.text}")).add(
+                    doc, _sighting(doc, given, word), body=True
+                )
+    return singles, pairs
+
+
+def _deletes(word: str) -> Iterable[str]:
+    yield word
+    for i in range(len(word)):
+        yield word[:i] + word[i + 1 :]
+
+
+def _candidates(forms: Iterable[str], key_of: Mapping[str, str]) -> set[tuple[str, str]]:
+    """Pairs of forms that share a one-letter deletion of their key (one edit or less apart)."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for form in forms:
+        for key in _deletes(key_of[form]):
+            index[key].add(form)
+    pairs: set[tuple[str, str]] = set()
+    for members in index.values():
+        if 1 < len(members) <= 50:
+            ordered = sorted(members)
+            pairs.update((a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :])
+    return pairs
+
+
+def _story_docs(form: _Form, stories: Stories, story: int) -> set[int]:
+    return {doc for doc in form.docs if stories.of_document[doc] == story}
+
+
+def _judge(
+    a: _Form, b: _Form, stories: Stories, kind: str, edit: Callable[[str, str], str], *, ties: bool, out: list[Variant]
+) -> None:
+    """For each story where both forms are written, the variant the evidence supports (if any);
+    ``edit(written, expected)`` says what differs."""
+    if a.sentences & b.sentences:
+        return  # written side by side: two names
+    for story in sorted({stories.of_document[d] for d in a.docs} & {stories.of_document[d] for d in b.docs}):
+        docs_a, docs_b = _story_docs(a, stories, story), _story_docs(b, stories, story)
+        if len(docs_a) == len(docs_b):
+            if not ties or len(docs_a) != 1 or docs_a == docs_b:
+                continue
+            written, expected = (a, b) if a.text < b.text else (b, a)
+            tie = True
+            docs_w, docs_e = (docs_a, docs_b) if written is a else (docs_b, docs_a)
+            if not (written.body.keys() & docs_w) or not (expected.body.keys() & docs_e):
+                continue
+        else:
+            written, expected = (a, b) if len(docs_a) < len(docs_b) else (b, a)
+            docs_w, docs_e = (docs_a, docs_b) if written is a else (docs_b, docs_a)
+            tie = False
+            if 3 * len(docs_w) > len(docs_w | docs_e) + len(docs_w & docs_e):
+                continue  # no clear majority
+            docs_w = {d for d in docs_w if d in written.body}
+            if not docs_w:
+                continue
+        out.append(
+            Variant(
+                kind=kind,
+                written=written.text,
+                expected=expected.text,
+                edit=edit(written.text, expected.text),
+                written_at=tuple(written.body[d] for d in sorted(docs_w)),
+                expected_at=tuple(place for d in sorted(docs_e) for place in expected.places(d)),
+                written_docs=tuple(sorted(docs_w)),
+                expected_docs=tuple(sorted(docs_e)),
+                story=story,
+                tie=tie,
+            )
+        )
+
+
+def _given_edit(written: str, expected: str) -> str:
+    return f"the given name has {slip(written.split()[0], expected.split()[0], final_letter=True)}"
+
+
+def resolve_spellings(
+    documents: Sequence[Document],
+    stories: Stories,
+    words_of: Sequence[Sequence[ProperWord]] | None = None,
+) -> Spellings:
+    """The variants of names in ``documents`` (in run order), story by story."""
+    words_of = words_of if words_of is not None else [proper_words(d) for d in documents]
+    common = _lower_words(documents)
+    singles, pairs = _collect(documents, words_of, common)
+    out: list[Variant] = []
+
+    # Single words: surnames, firms, places, acronyms of four letters or more.  Two surnames that
+    # follow given names only of different people ("Boris Johnson", "Michael Johnston") are two people.
+    givens: dict[str, set[str]] = defaultdict(set)
+    for given, surname in pairs:
+        givens[surname].add(given)
+    keys = {form: form.lower() for form in singles if len(form) >= 4}
+    for a, b in sorted(_candidates(keys, keys)):
+        if singles[a].text.isupper() != singles[b].text.isupper():
+            continue
+        if givens[a] and givens[b] and not any(same_given(x, y) for x in givens[a] for y in givens[b]):
+            continue
+        if slip(a, b):
+            _judge(singles[a], singles[b], stories, "spelling", slip, ties=len(a) >= 7, out=out)
+
+    # Two-word names: a given name misspelt for the same surname, or the two words swapped.
+    by_surname: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for given, surname in pairs:
+        by_surname[surname].append((given, surname))
+    for _surname, names in sorted(by_surname.items()):
+        for i, first in enumerate(sorted(names)):
+            for second in sorted(names)[i + 1 :]:
+                if slip(first[0], second[0], final_letter=True) and not nickname_related(first[0], second[0]):
+                    _judge(pairs[first], pairs[second], stories, "given_name", _given_edit, ties=False, out=out)
+    for given, surname in sorted(pairs):
+        swapped = (surname, given)
+        if given < surname and swapped in pairs and given.lower() != surname.lower():
+            _judge(
+                pairs[(given, surname)],
+                pairs[swapped],
+                stories,
+                "word_order",
+                lambda _w, _e: "the two names swapped",
+                ties=True,
+                out=out,
+            )
+
+    return Spellings(tuple(out))
