@@ -76,7 +76,9 @@ _CORE_TITLES = frozenset(
     chairman chairwoman chairperson director ambassador envoy judge justice pope king queen prince princess
     sheikh emir president-elect speaker dr mr mrs ms mx prof professor sir dame lord baroness baron rev
     reverend cardinal bishop archbishop rabbi imam ayatollah commissioner spokesman spokeswoman spokesperson
-    lady ceo chief leader vice-president""".split()
+    lady ceo chief leader vice-president counsel solicitor attorney sheriff inspector superintendent constable
+    detective marshal councillor councilman councilwoman alderman magistrate coroner treasurer comptroller
+    auditor registrar officer cfo coo cto""".split()
 )
 # ... and words that are parts of titles ("Vice", "Foreign", "Deputy"): not names, not titles alone.
 _TITLE_PARTS = frozenset(
@@ -160,7 +162,9 @@ ROLE_WORDS = frozenset(
     sociologist psychologist demographer statistician consultant negotiator mediator prosecutor investigator
     detective inspector soldier pilot engineer architect partner strategist specialist observer aide
     deputy dean provost principal rector chancellor administrator commissioner regulator trader analyst
-    economist son daughter wife husband brother sister mother father widow widower spouse nephew niece
+    economist counsel solicitor sheriff superintendent constable marshal councillor councilman councilwoman
+    alderman magistrate coroner treasurer comptroller auditor registrar cfo coo cto
+    son daughter wife husband brother sister mother father widow widower spouse nephew niece
     cousin grandson granddaughter uncle aunt""".split()
 )
 # Multi-word roles, matched before single words.

@@ -149,6 +149,20 @@ def test_sentence_openers_are_not_given_names() -> None:
     assert names == {"Vladimir Putin"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The board fired General Counsel Dario Fenwick and Chief Financial Officer Lena Ostrow on Friday.",
+        "Sheriff Dario Fenwick said the road to Marrowby stayed closed.",
+        "Councillor Dario Fenwick told the Marrowby meeting the budget was short.",
+    ],
+)
+def test_a_capitalised_title_before_a_name_is_not_a_given_name(text: str) -> None:
+    names = {p.name for p in extract_people(text).persons}
+    assert "Dario Fenwick" in names
+    assert not any(name.startswith(("Counsel", "Sheriff", "Councillor")) for name in names)
+
+
 def test_cq_after_a_name_is_found_by_the_suppression_scanner() -> None:
     document = load_text("Historian and strategist Richard Luttwak cq argued the opposite.", "a.md")
     spans = name_spans(document)
