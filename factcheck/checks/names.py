@@ -681,14 +681,19 @@ class AffiliationConsistency(Check):
         if len({h.doc for h in held}) < 2:
             return []
         # Organisations that are the same body, across articles.
+        # Each distinct pair of names is compared once, so the cost follows the distinct names.
         groups: list[list[_Held]] = []
+        texts: list[set[str]] = []
         for item in held:
-            for group in groups:
-                if any(compare_organisations(item.affiliation.text, o.affiliation.text) == "same" for o in group):
+            text = item.affiliation.text
+            for group, known in zip(groups, texts, strict=True):
+                if text in known or any(compare_organisations(text, other) == "same" for other in known):
                     group.append(item)
+                    known.add(text)
                     break
             else:
                 groups.append([item])
+                texts.append({text})
         findings = []
         for i in range(len(groups)):
             for j in range(i + 1, len(groups)):
@@ -830,17 +835,32 @@ def _strongest(first: list[_Held], second: list[_Held]) -> tuple[str, _Held, _He
 
 
 def _same_people(group: list[_Sighting], *, by_role: bool) -> list[list[_Sighting]]:
-    """Split sightings of one surname into people: given names that fit (and, by role, roles that agree)."""
+    """Split sightings of one surname into people: given names that fit (and, by role, roles that agree).
+
+    A sighting joins the first person all of whose sightings it fits.  Sightings are compared by their
+    profile (given name, and roles when ``by_role``), each distinct pair of profiles once, so a surname
+    that a thousand articles name costs the number of its distinct profiles, not the square of its
+    sightings."""
     people: list[list[_Sighting]] = []
+    profiles: list[list[tuple[str, tuple[str, ...]]]] = []
+    fits: dict[tuple[tuple[str, tuple[str, ...]], tuple[str, tuple[str, ...]]], bool] = {}
+
+    def fit(a: tuple[str, tuple[str, ...]], b: tuple[str, tuple[str, ...]]) -> bool:
+        if a == b:
+            return True
+        if (a, b) not in fits:
+            fits[(a, b)] = same_given(a[0], b[0]) and (not by_role or roles_relation(a[1], b[1]) != "different")
+        return fits[(a, b)]
+
     for sighting in group:
-        for members in people:
-            if all(
-                same_given(sighting.person.given, other.person.given)
-                and (not by_role or roles_relation(sighting.person.roles, other.person.roles) != "different")
-                for other in members
-            ):
+        profile = (sighting.person.given, tuple(sighting.person.roles) if by_role else ())
+        for members, seen in zip(people, profiles, strict=True):
+            if all(fit(profile, other) for other in seen):
                 members.append(sighting)
+                if profile not in seen:
+                    seen.append(profile)
                 break
         else:
             people.append([sighting])
+            profiles.append([profile])
     return people
