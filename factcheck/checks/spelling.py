@@ -17,11 +17,13 @@ mistakes, and are not reported.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import ClassVar
 
 import regex
 
 from factcheck.checks.base import Check, CheckContext, Option, fingerprint, span_location
+from factcheck.checks.names import Registry, load_registry, registry_path
 from factcheck.link.identity import Sighting, Variant
 from factcheck.model import Document, Finding, Location
 
@@ -69,11 +71,62 @@ def _closest(documents: Sequence[Document], variant: Variant, limit: int) -> lis
     return sorted((first[doc] for doc in ranked), key=lambda s: documents[s.doc].path)
 
 
+def _registered(registry: Registry) -> frozenset[str]:
+    """Every spelling the registry accepts: whole names and each of their words."""
+    names = {name for entry in registry.entries for name in (entry.name, *entry.variants)}
+    return frozenset(names | {word for name in names for word in name.split()})
+
+
+_REVERSED = {"its last letter missing": "a letter too many at the end", "a letter missing": "a letter too many"}
+_REVERSED |= {value: key for key, value in _REVERSED.items()}
+
+
+def _reversed_edit(edit: str) -> str:
+    """The edit seen from the other spelling ("a letter missing" <-> "a letter too many")."""
+    for before, after in _REVERSED.items():
+        if edit.endswith(before):
+            return edit[: -len(before)] + after
+    return edit
+
+
+def _with_registry(variant: Variant, registered: frozenset[str]) -> Variant | None:
+    """The variant as the registry sees it.  A registered spelling is never the one reported: when the
+    articles that use it are the fewer, the others are reported against it (the registry wins), and a
+    tie it settles is no longer a tie.  None when both spellings are registered."""
+    if variant.written in registered:
+        if variant.expected in registered:
+            return None
+        firsts: dict[int, Sighting] = {}
+        for sighting in variant.expected_at:
+            firsts.setdefault(sighting.doc, sighting)
+        return replace(
+            variant,
+            written=variant.expected,
+            expected=variant.written,
+            edit=_reversed_edit(variant.edit),
+            written_at=tuple(firsts[doc] for doc in sorted(firsts)),
+            expected_at=variant.written_at,
+            written_docs=variant.expected_docs,
+            expected_docs=variant.written_docs,
+            tie=False,
+            registered=True,
+        )
+    if variant.expected in registered:
+        return replace(variant, tie=False, registered=True)
+    return variant
+
+
 class NameSpelling(Check):
     name: ClassVar[str] = "name-spelling"
     description: ClassVar[str] = "A name spelt one way in most articles of a story and another way in one."
     OPTIONS: ClassVar[Mapping[str, Option]] = {
         "ties": Option("bool", True, "Report two spellings used by one article each (the message says one is wrong)."),
+        "registry": Option(
+            "string",
+            "",
+            "The house registry of people (as names.registry reads it): a registered spelling is never the "
+            "one reported, and it settles a tie.",
+        ),
         "max_articles": Option(
             "integer", 5, "Name and locate at most this many of the articles that use the other spelling."
         ),
@@ -84,9 +137,12 @@ class NameSpelling(Check):
             return []
         ties = bool(context.rule.options.get("ties", True))
         limit = int(context.rule.options.get("max_articles", 5))
+        option = str(context.rule.options.get("registry", ""))
+        registered = _registered(load_registry(registry_path(context.rule, option))) if option else frozenset()
         findings = []
-        for variant in context.spellings.variants:
-            if variant.tie and not ties:
+        for found in context.spellings.variants:
+            variant = _with_registry(found, registered)
+            if variant is None or (variant.tie and not ties):
                 continue
             findings.append(self._finding(context, variant, limit))
         return findings
@@ -99,7 +155,9 @@ class NameSpelling(Check):
         others = [d for d in variant.expected_docs if d not in variant.written_docs] or list(variant.expected_docs)
         expected_in = _articles(documents, others, limit)
         count = len(variant.expected_docs)
-        if variant.tie:
+        if variant.registered:
+            advice = f"the house registry writes {variant.expected}"
+        elif variant.tie:
             advice = "one of the two spellings is wrong"
         else:
             advice = f"{count} articles write {variant.expected}" if count > 1 else f"{expected_in} writes it so"

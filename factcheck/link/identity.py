@@ -104,6 +104,8 @@ class Variant:
     story: int
     # One article against one: which spelling is right cannot be told.
     tie: bool
+    # The expected spelling is the house registry's (set by the check that reads the registry).
+    registered: bool = False
 
 
 @dataclass(frozen=True, slots=True)
