@@ -776,6 +776,44 @@ def _appositive(prose: str, end: int, sentence_end: int) -> tuple[int, int] | No
     return body_start, body_start + len(body)
 
 
+# "the harbour master, Olu Adeyemi,", "the city's planning chief, Ana Ruiz.": a description, a comma and
+# a full name that the clause then leaves (a comma, a full stop, a speech verb).  The description's head
+# is any noun: an open list, not only the role words.
+_DESCRIBED = regex.compile(
+    r"(?:(?:the|The|a|A|an|An|its|Its|his|His|her|Her|their|Their)|\p{Lu}[\p{L}\-]{1,30}['’]s)"
+    r"(?:[ \t]{1,2}[\p{L}\p{M}'’\-]{1,30}){0,3}?[ \t]{1,2}(?P<head>\p{Ll}[\p{Ll}\-]{2,30}),[ \t]{1,2}"
+)
+_DETERMINER = regex.compile(
+    r"(?<![\p{L}])(?:the|a|an|its|his|her|their|\p{Lu}[\p{L}\-]{1,30}['’]s)(?![\p{L}])", regex.I
+)
+_LEAVES_CLAUSE = regex.compile(rf"(?:[ \t]{{0,3}}[,.;:)]|[ \t]{{1,3}}(?:{SPEECH_VERBS})\b|[ \t]*\Z)")
+# Heads that describe a place, a body or a thing, not a person ("the town, Marrowby Bay").
+_NOT_PERSON_HEADS = frozenset(
+    """and or but said says told added who which that when where while as than town city village capital
+    country nation region province state coast island port harbour district county area river valley lake
+    sea mountain street road square park airport station company firm group bank agency ministry department
+    council court party team club brand project programme program plan report study survey law bill act
+    ship vessel plane aircraft storm hurricane cyclone typhoon quake earthquake fire flood event festival""".split()
+)
+
+
+def _described_before(prose: str, cand: _Candidate, sentence: tuple[int, int]) -> tuple[int, int] | None:
+    """The description before a full name set off by a comma ("the harbour master, Olu Adeyemi"), or None.
+
+    The shortest description that fits is taken (the determiner nearest the name)."""
+    window_start = max(sentence[0], cand.start - 120)
+    if not _LEAVES_CLAUSE.match(prose, cand.end, min(sentence[1] + 1, cand.end + 40)):
+        return None
+    for determiner in reversed(list(_DETERMINER.finditer(prose, window_start, cand.start))):
+        match = _DESCRIBED.fullmatch(prose, determiner.start(), cand.start)
+        if match:
+            head = match.group("head")
+            if head in _NOT_PERSON_HEADS or head.endswith("ly"):
+                return None
+            return match.start(), match.end("head")
+    return None
+
+
 def _pre_role(prose: str, name_start: int, sentence_start: int) -> tuple[int, int] | None:
     """Title or role words right before a name.
 
@@ -930,11 +968,14 @@ def _read(prose: str, cand: _Candidate, sentence_of: Callable[[int], tuple[int, 
         _SPEECH_BEFORE.search(prose[max(sentence[0], cand.title_start - 30) : cand.title_start])
     )
     given_tokens, surname_tokens = _split_name(cand.tokens)
+    described = None if pre or cand.title or not given_tokens else _described_before(prose, cand, sentence)
     cue = ""
     if cand.title:
         cue = "title"
     elif pre and role_heads(prose[pre[0] : pre[1]]):
         cue = "role"
+    elif described:
+        cue, pre = "appositive", described
     elif appositive:
         cue = "appositive"
     elif cand.honorific:

@@ -81,6 +81,20 @@ _APPOSITION = r"(?:,[^,“”\"\n]{1,160},)?"
 _VERB = rf"(?:(?:has|had|have|also|later|then)[ \t]{{1,3}}){{0,2}}(?:{SPEECH_VERBS})"
 _AFTER_VERB_FIRST = regex.compile(rf",?[ \t]{{1,3}}{_VERB}[ \t]{{1,3}}{_SPEAKER}")
 _AFTER_SPEAKER_FIRST = regex.compile(rf",?[ \t]{{1,3}}{_SPEAKER}{_APPOSITION}[ \t]{{1,3}}{_VERB}\b")
+# A speaker described before the name: "said the city's planning chief, Ana Ruiz", "said transport
+# minister Claire Dufour", "the port's director, Ana Ruiz, said".  The description ends in a lower-case
+# noun (any noun: an open list) and the speaker is the name after it.
+_DESCRIPTION = (
+    r"(?:(?:(?i:the|a|an|his|her|its|their)|\p{Lu}[\p{L}\-]{1,30}['’]s)(?:[ \t]{1,2}[\p{L}\p{M}'’\-]{1,30}){0,3}?"
+    r"[ \t]{1,2}\p{Ll}[\p{Ll}\-]{2,30},|(?:\p{Ll}[\p{Ll}\-]{1,30}[ \t]{1,2}){0,2}\p{Ll}[\p{Ll}\-]{2,30})"
+)
+_CLAUSE_END = r"(?=[ \t]{0,3}(?:[,.;:!?)]|\Z))"
+_AFTER_VERB_DESCRIBED = regex.compile(
+    rf",?[ \t]{{1,3}}{_VERB}[ \t]{{1,3}}{_DESCRIPTION}[ \t]{{1,2}}(?P<speaker>{_NAME}){_CLAUSE_END}"
+)
+_AFTER_DESCRIBED_FIRST = regex.compile(
+    rf",?[ \t]{{1,3}}(?:{_DESCRIPTION})[ \t]{{1,2}}(?P<speaker>{_NAME}),[ \t]{{1,3}}{_VERB}\b"
+)
 _AFTER_ACCORDING = regex.compile(rf",?[ \t]{{1,3}}(?i:according)[ \t]{{1,3}}to[ \t]{{1,3}}{_SPEAKER}")
 # Whom a speaker told: "reporters", "Al Jazeera", "the BBC", "him", "a news conference in Kyiv".
 _OUTLET = r"\p{Lu}[\p{L}]{1,30}(?:[ \t]\p{Lu}[\p{L}]{1,30})?"
@@ -90,6 +104,10 @@ _AUDIENCE = (
 )
 _BEFORE = regex.compile(
     rf"{_SPEAKER}{_APPOSITION}[ \t]{{1,3}}{_VERB}(?:[ \t]{{1,3}}{_AUDIENCE})?[ \t]{{0,3}}[:,][ \t]{{0,3}}\Z"
+)
+_BEFORE_DESCRIBED = regex.compile(
+    rf"(?:{_DESCRIPTION})[ \t]{{1,2}}(?P<speaker>{_NAME}),[ \t]{{1,3}}{_VERB}(?:[ \t]{{1,3}}{_AUDIENCE})?"
+    rf"[ \t]{{0,3}}[:,][ \t]{{0,3}}\Z"
 )
 _BEFORE_ACCORDING = regex.compile(rf"(?i:according)[ \t]{{1,3}}to[ \t]{{1,3}}{_SPEAKER},[ \t]{{0,3}}\Z")
 _SENTENCE_VERBS = "argued|argues|described|called|wrote|reported|reports"
@@ -185,7 +203,13 @@ def _attribute(
     after = prose[end : min(paragraph_end, end + 220)]
     trailing = inner.rstrip()[-1:] in (",", "?", "!", "—", "–", "-", "…") or after.startswith(",")
     if trailing:
-        for pattern in (_AFTER_VERB_FIRST, _AFTER_SPEAKER_FIRST, _AFTER_ACCORDING):
+        for pattern in (
+            _AFTER_VERB_DESCRIBED,
+            _AFTER_DESCRIBED_FIRST,
+            _AFTER_VERB_FIRST,
+            _AFTER_SPEAKER_FIRST,
+            _AFTER_ACCORDING,
+        ):
             hit = pattern.match(after)
             if hit and not _PASSING_ON.search(after[: hit.end() + 30]):
                 span = _speaker_of(hit)
@@ -193,7 +217,7 @@ def _attribute(
                     return (end + span[0], end + span[1]), "after", (start, end + hit.end())
     window_start = max(paragraph_start, start - 240)
     before = prose[window_start:start]
-    for pattern in (_BEFORE, _BEFORE_ACCORDING):
+    for pattern in (_BEFORE_DESCRIBED, _BEFORE, _BEFORE_ACCORDING):
         hit = pattern.search(before)
         if hit and not _PASSING_ON.search(before[hit.start() :]):
             span = _speaker_of(hit)

@@ -18,13 +18,14 @@ and the cost follows the number of distinct forms, not their square.
 * two adjacent letters swapped (words of four letters or more);
 * one letter for another (five letters or more), not one final vowel for
   another ("Maria" / "Marie" are two names);
-* one letter more or less inside the word (six letters or more); never at
+* one letter more or less inside the word (five letters or more); never at
   its end, which is how "Russia" / "Russian" and "Olympic" / "Olympics"
   differ.
 
 A transliteration or a house variant is no slip: forms equal once ``y`` and
-``i``, ``ph`` and ``f``, ``k`` and ``c``, doubled and single letters are
-folded together ("Sergey" / "Sergei", "Zelensky" / "Zelenskyy").  A form
+``i``, ``ph`` and ``f``, ``k`` and ``c``, doubled and single vowels (and, in
+given names, consonants: "Mohammed" / "Mohamed") are folded together
+("Sergey" / "Sergei", "Zelensky" / "Zelenskyy").  A form
 whose lower-case spelling is used as a word anywhere in the run is a word
 ("Rises" in a headline), not a name.  Acronyms of fewer than four letters are
 left alone (too many real ones are one letter apart).
@@ -33,9 +34,12 @@ left alone (too many real ones are one letter apart).
 one sentence (two names listed side by side are two names).  The form fewer
 articles use is reported, when the other is used by more articles; with one
 article each, only for long words (seven letters or more), or a name written
-in both orders, and the message says one of the two is wrong.  A form written
-only where a capital letter is grammar (opening a sentence, in a title-case
-headline) is never the one reported.
+in both orders, and the message says one of the two is wrong.  A word opening
+a sentence can be the one reported, since a word whose lower-case form the
+run uses is left out anyway.  A word seen only in title-case headlines (where every word is
+capitalised) is reported only against a spelling two articles or more use in their text, and never in
+a tie.  A given name already reported as a word is
+not reported again as the given name of a two-word name.
 
 **Given names.** For two-word names with the same surname, given names one
 edit apart, a letter added at the end included ("Vijay" / "Vijaya"), are one
@@ -61,6 +65,7 @@ __all__ = ["Sighting", "Spellings", "Variant", "fold_variants", "resolve_spellin
 
 _MAX_PLACES = 20
 _DOUBLED = regex.compile(r"(.)\1+")
+_DOUBLED_VOWEL = regex.compile(r"([aeiou])\1+")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]+")
 _VOWELS = frozenset("aeiouy")
 # Words that open a name but are not part of it.
@@ -120,12 +125,14 @@ def strip_accents(word: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
-def fold_variants(word: str) -> str:
+def fold_variants(word: str, *, given: bool = False) -> str:
     """A key under which transliterations and house variants of a name are equal: diacritics dropped,
     y/i, j/i, ph/f, ck/k, kh/h, ou/u, w/v, c/k and x/ks folded together, doubled letters made single."""
     text = strip_accents(word).lower().replace("ph", "f").replace("ck", "k").replace("kh", "h").replace("ou", "u")
     text = text.replace("y", "i").replace("j", "i").replace("w", "v").replace("c", "k").replace("x", "ks")
-    return str(_DOUBLED.sub(r"\1", text))
+    # Doubled vowels are transliteration ("Zelenskyy"); a doubled consonant is a slip in a surname
+    # ("Wronna") but a house variant in a given name ("Mohammed" / "Mohamed").
+    return str((_DOUBLED if given else _DOUBLED_VOWEL).sub(r"\1", text))
 
 
 def slip(a: str, b: str, *, final_letter: bool = False) -> str:
@@ -134,7 +141,7 @@ def slip(a: str, b: str, *, final_letter: bool = False) -> str:
     ``final_letter``: a letter added or dropped at the end counts (given names: "Vijay" / "Vijaya").
     """
     x, y = a.lower(), b.lower()
-    if x == y or fold_variants(x) == fold_variants(y):
+    if x == y or fold_variants(x, given=final_letter) == fold_variants(y, given=final_letter):
         return ""
     if len(x) == len(y):
         diff = [i for i in range(len(x)) if x[i] != y[i]]
@@ -155,7 +162,7 @@ def slip(a: str, b: str, *, final_letter: bool = False) -> str:
             at_end = i == len(short)
             if at_end and final_letter and len(short) >= 3:
                 return "its last letter missing" if len(x) < len(y) else "a letter too many at the end"
-            if 0 < i < len(short) and len(short) >= 6:
+            if 0 < i < len(short) and len(short) >= 5:
                 return "a letter missing" if len(x) < len(y) else "a letter too many"
     return ""
 
@@ -211,7 +218,9 @@ def _collect(
         for index, word in enumerate(words):
             if word.text.lower() in common:
                 continue
-            body = not (word.opens or word.heading)
+            # In a title-case headline every word is capitalised: no evidence of a name.  A word opening
+            # a sentence is (its lower-case form would be in ``common`` if it were a word).
+            body = not word.heading
             singles.setdefault(word.text, _Form(word.text)).add(doc, _sighting(doc, word, word), body=body)
             if index and word.joined and not word.acronym:
                 given = words[index - 1]
@@ -274,8 +283,8 @@ def _judge(
             tie = False
             if 3 * len(docs_w) > len(docs_w | docs_e) + len(docs_w & docs_e):
                 continue  # no clear majority
-            docs_w = {d for d in docs_w if d in written.body}
-            if not docs_w:
+            # A word seen only in title-case headlines is reported only against a clear majority.
+            if not written.body.keys() & docs_w and len(docs_e) < 2:
                 continue
         out.append(
             Variant(
@@ -283,7 +292,7 @@ def _judge(
                 written=written.text,
                 expected=expected.text,
                 edit=edit(written.text, expected.text),
-                written_at=tuple(written.body[d] for d in sorted(docs_w)),
+                written_at=tuple(written.body.get(d, written.first[d]) for d in sorted(docs_w)),
                 expected_at=tuple(place for d in sorted(docs_e) for place in expected.places(d)),
                 written_docs=tuple(sorted(docs_w)),
                 expected_docs=tuple(sorted(docs_e)),
@@ -314,13 +323,17 @@ def resolve_spellings(
     for given, surname in pairs:
         givens[surname].add(given)
     keys = {form: form.lower() for form in singles if len(form) >= 4}
+    single_slips: set[tuple[str, str]] = set()
     for a, b in sorted(_candidates(keys, keys)):
         if singles[a].text.isupper() != singles[b].text.isupper():
             continue
         if givens[a] and givens[b] and not any(same_given(x, y) for x in givens[a] for y in givens[b]):
             continue
         if slip(a, b):
+            before = len(out)
             _judge(singles[a], singles[b], stories, "spelling", slip, ties=len(a) >= 7, out=out)
+            if len(out) > before:
+                single_slips.update({(a, b), (b, a)})
 
     # Two-word names: a given name misspelt for the same surname, or the two words swapped.
     by_surname: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -329,6 +342,8 @@ def resolve_spellings(
     for _surname, names in sorted(by_surname.items()):
         for i, first in enumerate(sorted(names)):
             for second in sorted(names)[i + 1 :]:
+                if (first[0], second[0]) in single_slips:
+                    continue  # the given name is already reported as a word
                 if slip(first[0], second[0], final_letter=True) and not nickname_related(first[0], second[0]):
                     _judge(pairs[first], pairs[second], stories, "given_name", _given_edit, ties=False, out=out)
     for given, surname in sorted(pairs):

@@ -163,6 +163,23 @@ def test_a_capitalised_title_before_a_name_is_not_a_given_name(text: str) -> Non
     assert not any(name.startswith(("Counsel", "Sheriff", "Councillor")) for name in names)
 
 
+@pytest.mark.parametrize(
+    ("text", "descriptor"),
+    [
+        ("The harbour master, Olu Adeyemi, closed the quay.", "The harbour master"),
+        ("“It held,” said the city's planning chief, Ana Ruiz.", "the city's planning chief"),
+        ("He thanked his wife, Maria Lopez, for everything.", "his wife"),
+    ],
+)
+def test_a_description_before_a_name_makes_it_a_person(text: str, descriptor: str) -> None:
+    (found,) = extract_people(text).persons
+    assert descriptor in found.descriptors
+
+
+def test_a_place_described_before_its_name_is_not_a_person() -> None:
+    assert not extract_people("Most residents of the town, Marrowby Bay, left on Monday.").persons
+
+
 def test_cq_after_a_name_is_found_by_the_suppression_scanner() -> None:
     document = load_text("Historian and strategist Richard Luttwak cq argued the opposite.", "a.md")
     spans = name_spans(document)

@@ -61,6 +61,24 @@ def test_speaker_patterns(text: str, key: str, how: str) -> None:
     assert quote.passage_start <= quote.start < quote.end <= quote.passage_end
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will rebuild the harbour wall before winter,” said the city's planning chief, Ana Ruiz.",
+        "“We will rebuild the harbour wall before winter,” the port's director, Ana Ruiz, said.",
+        "“We will rebuild the harbour wall before winter,” said transport minister Ana Ruiz.",
+        "The harbour master, Ana Ruiz, said: “We will rebuild the harbour wall before winter.”",
+    ],
+)
+def test_a_speaker_described_before_the_name_is_the_name(text: str) -> None:
+    assert speakers(text) == [("We will rebuild", "person:ana ruiz", speakers(text)[0][2])]
+    assert speakers(text)[0][2] in ("after", "before")
+
+
+def test_a_described_body_is_still_vague() -> None:
+    assert speakers("“We will rebuild the harbour wall,” the ministry said.")[0][1] == ""
+
+
 def test_a_quote_over_several_sentences_has_one_speaker() -> None:
     text = (
         "“I am convinced that he and I can build a relationship of mutual respect and candour. And I’m "
