@@ -30,7 +30,11 @@ whose lower-case spelling is used as a word anywhere in the run is a word
 ("Rises" in a headline), not a name.  Acronyms of fewer than four letters are
 left alone (too many real ones are one letter apart).
 
-**What counts as evidence.** Both forms in articles of one story, never in
+**What counts as evidence.** Two adjacent letters swapped is the typist's
+slip, but a letter changed, added or dropped is also how distinct names differ
+("Hamad" / "Hamas"), so those need a word of the name next to both ("Anders
+Branvold" / "Anders Brandvold") or a long word (eight letters or more, the same
+first letter).  Both forms in articles of one story, never in
 one sentence (two names listed side by side are two names).  The form fewer
 articles use is reported, when the other is used by more articles; with one
 article each, only for long words (seven letters or more), or a name written
@@ -180,6 +184,7 @@ class _Form:
     sentences: set[tuple[int, int]] = field(default_factory=set)
     # Every place it is written, by document (the finding shows the passage closest to the slip).
     every: dict[int, list[Sighting]] = field(default_factory=dict)
+    neighbours: set[str] = field(default_factory=set)
 
     def places(self, doc: int) -> list[Sighting]:
         """Where the document writes it: the first place in the body first (its first mention as a name)."""
@@ -221,7 +226,13 @@ def _collect(
             # In a title-case headline every word is capitalised: no evidence of a name.  A word opening
             # a sentence is (its lower-case form would be in ``common`` if it were a word).
             body = not word.heading
-            singles.setdefault(word.text, _Form(word.text)).add(doc, _sighting(doc, word, word), body=body)
+            form = singles.setdefault(word.text, _Form(word.text))
+            form.add(doc, _sighting(doc, word, word), body=body)
+            # The proper words next to it in its name ("Elon" before "Musk", "Inc" after "EnviroScience").
+            if index and word.joined:
+                form.neighbours.add(words[index - 1].text.lower())
+            if index + 1 < len(words) and words[index + 1].joined:
+                form.neighbours.add(words[index + 1].text.lower())
             if index and word.joined and not word.acronym:
                 given = words[index - 1]
                 lower = given.text.lower()
@@ -234,6 +245,20 @@ def _collect(
                     doc, _sighting(doc, given, word), body=True
                 )
     return singles, pairs
+
+
+def _same_name_evidence(a: _Form, b: _Form, edit: str) -> bool:
+    """Whether two words one slip apart may be one name misspelt, before counting articles.
+
+    Two adjacent letters swapped is the typist's slip; real names rarely differ so.  A letter changed,
+    added or dropped is also how distinct names differ ("Hamad" / "Hamas", "Fernandez" / "Hernandez"),
+    so it needs more: a word of the name next to both ("Anders Branvold" / "Anders Brandvold"), or a
+    long word (eight letters or more) whose first letter is the same."""
+    if edit == "two letters swapped":
+        return True
+    if a.neighbours & b.neighbours:
+        return True
+    return min(len(a.text), len(b.text)) >= 8 and a.text[:1].lower() == b.text[:1].lower()
 
 
 def _deletes(word: str) -> Iterable[str]:
@@ -329,7 +354,7 @@ def resolve_spellings(
             continue
         if givens[a] and givens[b] and not any(same_given(x, y) for x in givens[a] for y in givens[b]):
             continue
-        if slip(a, b):
+        if slip(a, b) and _same_name_evidence(singles[a], singles[b], slip(a, b)):
             before = len(out)
             _judge(singles[a], singles[b], stories, "spelling", slip, ties=len(a) >= 7, out=out)
             if len(out) > before:

@@ -363,3 +363,24 @@ def test_names_written_one_way_in_every_article_give_no_finding(names: list[str]
         if i in chosen
     ]
     assert findings(texts) == []
+
+
+def test_two_short_names_one_letter_apart_with_nothing_else_in_common_are_two_names() -> None:
+    # A mediator's family name and the group it mediates for: "Hamad" / "Hamas" in real copy.
+    silent(
+        [
+            "Talks on the Dravo ceasefire resumed in Ostrel as the Korvan militia freed four hostages from Dravo.",
+            "The Korvan militia freed four hostages, and the Dravo ceasefire talks in Ostrel were to resume on Monday.",
+            "Emir Salim bin Korvak hosted the Dravo ceasefire talks in Ostrel, where the militia freed four hostages.",
+        ]
+    )
+
+
+def test_two_long_surnames_that_differ_in_their_first_letter_are_two_people() -> None:
+    silent(
+        [
+            "Defender Hernandez scored twice as Ostrel beat Dravo in the Korvan Cup final on Sunday.",
+            "Ostrel won the Korvan Cup final against Dravo, with two goals from Hernandez.",
+            "Dravo keeper Fernandez could not stop Ostrel in the Korvan Cup final on Sunday.",
+        ]
+    )
