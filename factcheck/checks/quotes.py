@@ -74,7 +74,15 @@ class QuoteAttribution(Check):
     name: ClassVar[str] = "quote-attribution"
     description: ClassVar[str] = "The same quotation credited to different speakers in different articles."
     OPTIONS: ClassVar[Mapping[str, Option]] = {
-        "min_words": Option("integer", 6, "Quotes with fewer words are slogans or scare quotes: not compared."),
+        "min_words": Option(
+            "integer", 6, "Shorter quotes are slogans or scare quotes: compared only as short quotes (below)."
+        ),
+        "min_short_words": Option(
+            "integer",
+            3,
+            "A short quote of at least this many words, credited directly ('\u201c...,\u201d X said', 'X said: "
+            "\u201c...\u201d') is compared with other short quotes credited directly, word for word.",
+        ),
         "threshold": Option("number", 90.0, "Similarity (0-100) at or above which two quotes are the same."),
         "min_fragment_words": Option(
             "integer", 8, "A shorter quote with at least this many words may match part of a longer one."
@@ -87,7 +95,7 @@ class QuoteAttribution(Check):
 
     def run(self, context: CheckContext) -> list[Finding]:
         options = context.rule.options
-        said = self._collect(context, int(options["min_words"]))
+        said = self._collect(context, int(options["min_words"]), int(options.get("min_short_words", 3)))
         if len({s.doc for s in said}) < 2:
             return []
         clusters = self._clusters(said, options)
@@ -97,12 +105,16 @@ class QuoteAttribution(Check):
         return findings
 
     @staticmethod
-    def _collect(context: CheckContext, min_words: int) -> list[_Said]:
+    def _collect(context: CheckContext, min_words: int, min_short_words: int) -> list[_Said]:
         out = []
         for index in range(len(context.documents)):
             for quote in document_quotes(context, index):
                 words = normalise_quote(quote.text)
-                if quote.speaker_key and len(words.split()) >= min_words:
+                count = len(words.split())
+                # A short quote counts only when credited directly: a fragment inside a sentence ("called
+                # it a “reverse Nixon”") is the writer's phrase as often as the speaker's.
+                short = min_short_words <= count < min_words and quote.how in ("after", "before")
+                if quote.speaker_key and (count >= min_words or short):
                     pieces = tuple(p for p in (normalise_quote(x) for x in _ELLIPSIS.split(quote.text)) if p)
                     out.append(_Said(index, quote, words, pieces))
         return out
@@ -139,7 +151,9 @@ class QuoteAttribution(Check):
         fragment_threshold = float(str(options["fragment_threshold"]))
         score: dict[int, float] = {}
         for a, b in sorted(pairs):
-            similarity = _similarity(said[a], said[b], threshold, fragment_words, fragment_threshold)
+            similarity = _similarity(
+                said[a], said[b], threshold, fragment_words, fragment_threshold, int(str(options["min_words"]))
+            )
             if similarity is None:
                 continue
             score[a] = max(score.get(a, 0.0), similarity)
@@ -233,7 +247,7 @@ def _key(said: _Said) -> tuple[int, int]:
 
 
 def _similarity(
-    first: _Said, second: _Said, threshold: float, fragment_words: int, fragment_threshold: float
+    first: _Said, second: _Said, threshold: float, fragment_words: int, fragment_threshold: float, min_words: int
 ) -> float | None:
     """How alike two quotes are (0-100), or None when they are not the same quotation.
 
@@ -242,6 +256,8 @@ def _similarity(
     out with an ellipsis.
     """
     a, b = first.words, second.words
+    if min(len(a.split()), len(b.split())) < min_words:
+        return 100.0 if a == b else None  # a short quote matches only itself, word for word
     whole = float(fuzz.ratio(a, b))
     if whole >= threshold:
         return whole

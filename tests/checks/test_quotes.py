@@ -183,3 +183,25 @@ def test_planted_found_and_near_misses_silent_overall() -> None:
     alarms = sum(bool(run(*texts)) for texts in NEAR_MISSES.values())
     assert found / len(PLANTED) >= 0.8
     assert alarms / len(NEAR_MISSES) <= 0.1
+
+
+def test_a_short_phrase_credited_directly_to_two_people_is_found() -> None:
+    (finding,) = run(
+        "“Not one more dredger,” harbour master Olu Adeyemi said as the Marrowby quay reopened.",
+        "“Not one more dredger,” said the Marrowby mayor, Dana Wick, as the quay reopened.",
+    )
+    assert "Olu Adeyemi" in finding.message and "Dana Wick" in finding.message
+
+
+def test_a_short_phrase_must_match_word_for_word() -> None:
+    assert not run(
+        "“Not one more dredger,” harbour master Olu Adeyemi said as the Marrowby quay reopened.",
+        "“Not one more dredger this year,” said the Marrowby mayor, Dana Wick, as the quay reopened.",
+    )
+
+
+def test_a_short_phrase_inside_a_sentence_is_not_compared() -> None:
+    assert not run(
+        "Harbour master Olu Adeyemi called the Marrowby dredging plan “not one more dredger”.",
+        "The Marrowby mayor, Dana Wick, summed up the dredging plan as “not one more dredger”.",
+    )
