@@ -12,7 +12,8 @@ bounded patterns; nothing here looks across sentences.
 * period: the year right after the number ("$140bn in 2021"), else a range or
   "since" in the sentence, else the one year the sentence names, else the
   document's date as "as of".
-* source: "according to X", "X said", "said X".
+* source: "according to X", "according to a survey by X", "a report from X", "data compiled by X",
+  "X data show", "X said", "said X".
 """
 
 from __future__ import annotations
@@ -61,10 +62,27 @@ _LEAD_VERB = regex.compile(
 )
 _BETWEEN = regex.compile(r"\bbetween ([a-z-]{1,30}(?: [a-z-]{1,30})?) and ([a-z-]{1,30}(?: [a-z-]{1,30})?)$")
 _WORD = regex.compile(r"[A-Za-z](?:[\w'’.-]{0,40}[\w'’])?|[,;:()\"“”–—]")
+_SOURCE_WORD = r"(?:[A-Z][\w&.’'-]{0,40}|of|for|and|&|on|de|the)"
+_SOURCE_NAME = rf"(?P<source>{_SOURCE_WORD}(?:\s{{1,3}}{_SOURCE_WORD}){{0,8}})"
+# What a source publishes: "a survey by X", "figures compiled by X", "the latest report from X".
+_SOURCE_WORK = (
+    r"(?:(?:a|an|the)\s{1,3})?(?:(?:new|latest|recent|annual|monthly|quarterly|weekly|preliminary|final|official|"
+    r"provisional|separate|independent)\s{1,3}){0,2}"
+    r"(?:survey|surveys|report|reports|study|studies|analysis|data|figures|estimates?|poll|census|count|tally|"
+    r"statistics|review|research|assessment|forecast|projections?|calculations?|records)"
+    r"(?:\s{1,3}(?:compiled|published|released|gathered|collected|produced|issued|conducted|commissioned|"
+    r"prepared))?\s{1,3}(?:by|from|of)"
+)
 _SOURCE_BEFORE = regex.compile(
-    r"(?:according\s{1,3}to|in\s{1,3}keeping\s{1,3}with|data\s{1,3}from|figures\s{1,3}from|estimates\s{1,3}by|"
-    r"a\s{1,3}report\s{1,3}(?:by|from)|a\s{1,3}study\s{1,3}(?:by|from)|cited\s{1,3}by)\s{1,3}"
-    r"(?:the\s{1,3})?(?P<source>(?:[A-Z][\w&.’'-]{0,40}|of|for|and|&|on|de|the)(?:\s{1,3}(?:[A-Z][\w&.’'-]{0,40}|of|for|and|&|on|de|the)){0,8})"
+    rf"(?:(?i:according)\s{{1,3}}to(?:\s{{1,3}}{_SOURCE_WORK})?|in\s{{1,3}}keeping\s{{1,3}}with|{_SOURCE_WORK}|"
+    r"cited\s{1,3}by)\s{1,3}"
+    rf"(?:the\s{{1,3}})?{_SOURCE_NAME}"
+)
+# "X data show", "X's figures showed", "figures from X show": the source of the sentence's figures.
+_SOURCE_SHOW = regex.compile(
+    r"(?P<source>[A-Z][\w&.’'-]{0,40}(?:\s{1,3}(?:[A-Z][\w&.’'-]{0,40}|of|for|and|&)){0,6}?)(?:['’]s)?\s{1,3}"
+    r"(?:data|figures|statistics|numbers|estimates|records|survey|report|analysis)\s{1,3}"
+    r"(?:show|showed|shows|suggest|suggested|suggests|indicate|indicated|indicates|found|published|released)\b"
 )
 _SOURCE_SAID = regex.compile(
     r"(?P<source>(?:[A-Z][\w&.’'-]{0,40})(?:\s{1,3}(?:[A-Z][\w&.’'-]{0,40}|of|for|and|&)){0,6}),?\s{1,3}"
@@ -381,7 +399,7 @@ def find_source(text: str, sentence: tuple[int, int]) -> str | None:
     """
     chunk = text[sentence[0] : sentence[1]]
     candidates = []
-    according = _SOURCE_BEFORE.search(chunk)
+    according = _SOURCE_BEFORE.search(chunk) or _SOURCE_SHOW.search(chunk)
     if according:
         candidates.append(according)
     else:
@@ -394,6 +412,7 @@ def find_source(text: str, sentence: tuple[int, int]) -> str | None:
         if match:
             source = str(match.group("source")).strip(" ,.")
             source = str(_SOURCE_TAIL.sub("", source))
+            source = regex.sub(r"['’]s?$", "", source)  # "according to Parametrix's data"
             if source and source not in _NOT_SOURCES:
                 return source
     return None

@@ -85,7 +85,8 @@ _AFTER_SPEAKER_FIRST = regex.compile(rf",?[ \t]{{1,3}}{_SPEAKER}{_APPOSITION}[ \
 # minister Claire Dufour", "the port's director, Ana Ruiz, said".  The description ends in a lower-case
 # noun (any noun: an open list) and the speaker is the name after it.
 _DESCRIPTION = (
-    r"(?<![\p{L}\p{M}'’\-])(?:(?:(?i:the|a|an|his|her|its|their)|\p{Lu}[\p{L}\-]{1,30}['’]s)(?:[ \t]{1,2}[\p{L}\p{M}'’\-]{1,30}){0,3}?"
+    r"(?<![\p{L}\p{M}'’\-])(?:(?:(?i:the|a|an|his|her|its|their)|\p{Lu}[\p{L}\-]{1,30}['’]s)"
+    r"(?:[ \t]{1,2}[\p{L}\p{M}'’\-]{1,30}){0,3}?"
     r"[ \t]{1,2}\p{Ll}[\p{Ll}\-]{2,30},"
     r"|(?:(?!(?:the|a|an|his|her|its|their|and|or|but|of|to|in|on|at|as)\b)\p{Ll}[\p{Ll}\-]{1,30}[ \t]{1,2}){0,2}"
     r"(?!(?:the|his|her|its|their|and|but|for|who|was|has|had)\b)\p{Ll}[\p{Ll}\-]{2,30})"
