@@ -159,6 +159,8 @@ class NameSpelling(Check):
             advice = f"the house registry writes {variant.expected}"
         elif variant.tie:
             advice = "one of the two spellings is wrong"
+        elif set(variant.written_docs) == set(variant.expected_docs):
+            advice = f"most likely {variant.expected}, written so {variant.expected_count} times"
         else:
             advice = f"{count} articles write {variant.expected}" if count > 1 else f"{expected_in} writes it so"
             advice = f"most likely {variant.expected}: {advice}"

@@ -45,6 +45,10 @@ capitalised) is reported only against a spelling two articles or more use in the
 a tie.  A given name already reported as a word is
 not reported again as the given name of a two-word name.
 
+**One article.** When the same articles write both spellings (a draft checked
+alone), the one written less is the slip when the other is written at least
+twice as often, and at least twice.
+
 **Given names.** For two-word names with the same surname, given names one
 edit apart, a letter added at the end included ("Vijay" / "Vijaya"), are one
 person's name misspelt, unless they are a known short form or a
@@ -115,6 +119,9 @@ class Variant:
     tie: bool
     # The expected spelling is the house registry's (set by the check that reads the registry).
     registered: bool = False
+    # How many times the articles write each (at most a few counted per article).
+    written_count: int = 0
+    expected_count: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +288,10 @@ def _candidates(forms: Iterable[str], key_of: Mapping[str, str]) -> set[tuple[st
     return pairs
 
 
+def _occurrences(form: _Form, docs: set[int]) -> int:
+    return sum(len(form.every[d]) for d in docs)
+
+
 def _story_docs(form: _Form, stories: Stories, story: int) -> set[int]:
     return {doc for doc in form.docs if stories.of_document[doc] == story}
 
@@ -294,8 +305,17 @@ def _judge(
         return  # written side by side: two names
     for story in sorted({stories.of_document[d] for d in a.docs} & {stories.of_document[d] for d in b.docs}):
         docs_a, docs_b = _story_docs(a, stories, story), _story_docs(b, stories, story)
-        if len(docs_a) == len(docs_b):
-            if not ties or len(docs_a) != 1 or docs_a == docs_b:
+        if docs_a == docs_b:
+            # The same articles write both: one spelling is the slip when the others write the other
+            # at least twice as often, and at least twice ("Agarwal" once, "Agrawal" three times).
+            count_a, count_b = _occurrences(a, docs_a), _occurrences(b, docs_b)
+            if max(count_a, count_b) < 2 or max(count_a, count_b) < 2 * min(count_a, count_b):
+                continue
+            written, expected = (a, b) if count_a < count_b else (b, a)
+            docs_w, docs_e = docs_a, docs_b
+            tie = False
+        elif len(docs_a) == len(docs_b):
+            if not ties or len(docs_a) != 1:
                 continue
             written, expected = (a, b) if a.text < b.text else (b, a)
             tie = True
@@ -323,6 +343,8 @@ def _judge(
                 expected_docs=tuple(sorted(docs_e)),
                 story=story,
                 tie=tie,
+                written_count=_occurrences(written, docs_w),
+                expected_count=_occurrences(expected, docs_e),
             )
         )
 

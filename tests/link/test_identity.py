@@ -384,3 +384,17 @@ def test_two_long_surnames_that_differ_in_their_first_letter_are_two_people() ->
             "Dravo keeper Fernandez could not stop Ostrel in the Korvan Cup final on Sunday.",
         ]
     )
+
+
+def test_one_article_that_spells_a_name_two_ways_is_found() -> None:
+    text = (
+        "Harbour master Olu Adeyemi closed the Marrowby quay on Monday. Adeyemi said the sea wall was weak. "
+        "The harbour master, Olu Adyeemi, reopened the quay on Friday."
+    )
+    (finding,) = findings([text])
+    assert finding[0].startswith("Adyeemi in a.md, but Adeyemi in a.md: two letters swapped")
+    assert "written so 2 times" in finding[0]
+
+
+def test_one_article_with_two_spellings_written_once_each_is_silent() -> None:
+    silent(["Goalkeeper Anders Brandvold saved twice. His brother Nils Branvold watched from the Dalby stand."])
