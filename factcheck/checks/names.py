@@ -765,6 +765,22 @@ class AffiliationConsistency(Check):
         end = affiliation.end if affiliation.start >= mention.start else mention.end
         return mark(document, mention.start, end, (mention.sentence_start, mention.sentence_end))
 
+    @staticmethod
+    def _contradicts(
+        context: CheckContext,
+        a: tuple[_Sighting, frozenset[str], PersonMention],
+        b: tuple[_Sighting, frozenset[str], PersonMention],
+    ) -> bool:
+        """Two exclusive titles contradict each other in two articles of about the same time, unless
+        both name where the title is held and the bodies differ (the head of one firm advises another)."""
+        (sa, _ta, ma), (sb, _tb, mb) = a, b
+        if sa.doc == sb.doc or _years_apart(context, sa.doc, sb.doc):
+            return False
+        first, second = _affiliation_texts(ma), _affiliation_texts(mb)
+        if first and second:
+            return any(compare_organisations(x, y) == "same" for x in first for y in second)
+        return True
+
     def _titles(self, context: CheckContext, sightings: list[_Sighting]) -> list[Finding]:
         rule = context.rule
         families: Mapping[str, Sequence[str]] = rule.options["exclusive_titles"]
@@ -780,34 +796,51 @@ class AffiliationConsistency(Check):
                     if found and not mention.former:
                         holding.append((sighting, found, mention))
                         break
-            for i in range(len(holding)):
-                for j in range(i + 1, len(holding)):
-                    (sa, ta, ma), (sb, tb, mb) = holding[i], holding[j]
-                    if sa.doc == sb.doc or ta & tb or _years_apart(context, sa.doc, sb.doc):
+            # Holdings grouped by the titles they give; each of the fewer is reported against the first
+            # holding of the other title that it contradicts, so the findings grow with the articles.
+            by_titles: dict[frozenset[str], list[tuple[_Sighting, frozenset[str], PersonMention]]] = {}
+            for item in holding:
+                by_titles.setdefault(item[1], []).append(item)
+            groups = sorted(
+                by_titles.values(), key=lambda g: (len({h[0].doc for h in g}), context.documents[g[0][0].doc].path)
+            )
+            pairs = []
+            for i, fewer in enumerate(groups):
+                for more in groups[i + 1 :]:
+                    if fewer[0][1] & more[0][1]:
                         continue
-                    doc_a, doc_b = context.documents[sa.doc], context.documents[sb.doc]
-                    locations = (_mention_location(doc_a, ma), _mention_location(doc_b, mb))
-                    fields = {
-                        "name": sa.person.name,
-                        "affiliation_a": _role_phrase(sorted(ta)),
-                        "doc_a": doc_a.path,
-                        "affiliation_b": _role_phrase(sorted(tb)),
-                        "doc_b": doc_b.path,
-                        "advice": f"one person holds one {family} at a time: check the title",
-                    }
-                    parts = [(loc.path, f"{loc.text} {t}") for loc, t in zip(locations, (ta, tb), strict=True)]
-                    findings.append(
-                        Finding(
-                            id=fingerprint(rule.id, sa.person.key, parts),
-                            rule=rule.id,
-                            kind="affiliation_conflict",
-                            severity=min(rule.severity, Severity.WARNING),
-                            message=rule.message.format(**fields),
-                            subject=sa.person.key,
-                            locations=locations,
-                        )
+                    for item in fewer:
+                        other = next((o for o in more if self._contradicts(context, item, o)), None)
+                        if other is not None:
+                            pairs.append((item, other))
+            for (sa, ta, ma), (sb, tb, mb) in pairs:
+                doc_a, doc_b = context.documents[sa.doc], context.documents[sb.doc]
+                locations = (_mention_location(doc_a, ma), _mention_location(doc_b, mb))
+                fields = {
+                    "name": sa.person.name,
+                    "affiliation_a": _role_phrase(sorted(ta)),
+                    "doc_a": doc_a.path,
+                    "affiliation_b": _role_phrase(sorted(tb)),
+                    "doc_b": doc_b.path,
+                    "advice": f"one person holds one {family} at a time: check the title",
+                }
+                parts = [(loc.path, f"{loc.text} {t}") for loc, t in zip(locations, (ta, tb), strict=True)]
+                findings.append(
+                    Finding(
+                        id=fingerprint(rule.id, sa.person.key, parts),
+                        rule=rule.id,
+                        kind="affiliation_conflict",
+                        severity=min(rule.severity, Severity.WARNING),
+                        message=rule.message.format(**fields),
+                        subject=sa.person.key,
+                        locations=locations,
                     )
+                )
         return findings
+
+
+def _affiliation_texts(mention: PersonMention) -> list[str]:
+    return [a.text for a in mention.affiliations]
 
 
 def _years_apart(context: CheckContext, a: int, b: int) -> bool:

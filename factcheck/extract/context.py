@@ -412,7 +412,7 @@ def find_source(text: str, sentence: tuple[int, int]) -> str | None:
         if match:
             source = str(match.group("source")).strip(" ,.")
             source = str(_SOURCE_TAIL.sub("", source))
-            source = regex.sub(r"['’]s?$", "", source)  # "according to Parametrix's data"
+            source = str(regex.sub(r"['’]s?$", "", source))  # "according to Parametrix's data"
             if source and source not in _NOT_SOURCES:
                 return source
     return None

@@ -458,3 +458,19 @@ def test_a_broken_registry_stops_the_run(tmp_path: Path) -> None:
     context = CheckContext(rule=rule, documents=[document], claims=[()], table=__import__("pandas").DataFrame())
     with pytest.raises(RuleError, match="missing required key 'roles'"):
         NameMisattribution().run(context)
+
+
+def test_the_head_of_one_firm_may_advise_another() -> None:
+    assert not run(
+        "names.affiliation",
+        "Helen Marsh, chief executive of Tarsk Bank, warned that the Corvel deal would fail.",
+        "Helen Marsh, an adviser to Corvel Capital, warned that the Corvel deal would fail.",
+    )
+
+
+def test_exclusive_titles_are_reported_once_per_article_of_the_fewer() -> None:
+    chief = "Helen Marsh, chief executive of Tarsk Bank, warned that the Corvel deal would fail."
+    adviser = "Helen Marsh, an adviser to Tarsk Bank, warned that the Corvel deal would fail."
+    found = run("names.affiliation", chief, chief, chief, adviser)
+    assert len(found) == 1
+    assert "adviser" in found[0].message and "chief executive" in found[0].message
