@@ -119,7 +119,8 @@ _REAL = regex.compile(
     r"in\s{1,3}today['’]s\s{1,3}(?:dollars|money|terms)|in\s{1,3}constant\s{1,3}(?:dollars|prices))\b"
 )
 _PROJECTION = regex.compile(
-    r"(?i)\b(?:could|might|may|would|projected|forecast|expected\s{1,3}to|likely\s{1,3}to|set\s{1,3}to|"
+    # "may" in lower case only: "in May" is the month.
+    r"(?i)\b(?:could|might|(?-i:may)|would|projected|forecast|expected\s{1,3}to|likely\s{1,3}to|set\s{1,3}to|"
     r"on\s{1,3}track\s{1,3}to|estimated\s{1,3}to)\b"
 )
 _CLAUSE_BREAK = frozenset({";", "—", "–", "(", ")", ":", "“", "”", '"'})
@@ -847,6 +848,15 @@ class _SentenceReader:
                 # "Officials said": a plural of a common word opens the sentence; names do not inflect
                 or _inflected(_POSSESSIVE.sub("", token.lower))
                 or self.names.written_in_lower_case(_POSSESSIVE.sub("", token.lower))
+                # "Unemployment in Velmora fell", "Damage from Cyclone Perrin": an English word followed by a
+                # preposition, that the article never capitalises inside a sentence, is a common word
+                # ("Chile won" and "Turkey, capitalised inside" stay names).
+                or (
+                    index + 1 < len(tokens)
+                    and tokens[index + 1].lower in _OPENER_PREPOSITIONS
+                    and _known_word(_POSSESSIVE.sub("", token.lower))
+                    and not self.names.capitalised_inside(token.lower)
+                )
             ):
                 index += 1
                 continue
@@ -971,6 +981,15 @@ class _SentenceReader:
         ):
             return "converted"
         return ""
+
+
+_OPENER_PREPOSITIONS = frozenset("in from of at for on among across among over after during".split())
+
+
+@functools.lru_cache(maxsize=65536)
+def _known_word(word: str) -> bool:
+    """Whether simplemma's English data knows the word (a common word, not only a name)."""
+    return bool(simplemma.is_known(word, lang="en"))
 
 
 def _inflected(word: str) -> bool:

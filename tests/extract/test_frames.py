@@ -168,6 +168,12 @@ CASES = [
     ("Ostrava won 97 medals, 9 more than second-place Velmora.", "97", {"aspect": "level", "measure": "medal"}),
     ("The Tessel mill closed two months ago after 80 years in business.", "two months", {"measure": ""}),
     ("A survey found 1 in 4 companies in Brannock plan to cut staff.", "1 in 4", {"aspect": "share"}),
+    # Once wrong (kept from the list below).
+    ("Unemployment in Velmora fell to 6.1 percent in May.", "6.1 percent", {"series": ""}),
+    ("In May, the Orrin landslide killed 212 people.", "212", {"series": ""}),
+    # Once wrong (kept from the list below).
+    ("Unemployment in Velmora fell to 6.1 percent in April.", "6.1 percent", {"about": "velmora"}),
+    ("Damage from Cyclone Perrin reached $9 billion.", "$9 billion", {"measure": "damage", "about": "cyclone perrin"}),
 ]
 
 
@@ -220,30 +226,6 @@ WRONG = [
         "1,150",
         {"measure": "kill", "about": "ostrava"},
         "the second generic noun of a list keeps 'people' as its measure instead of the verb: measure 'people'",
-    ),
-    (
-        "Unemployment in Velmora fell to 6.1 percent in May.",
-        "6.1 percent",
-        {"series": ""},
-        "the month 'May' is read as the modal 'may': series 'projection'",
-    ),
-    (
-        "In May, the Orrin landslide killed 212 people.",
-        "212",
-        {"series": ""},
-        "the month 'May' is read as the modal 'may': series 'projection'",
-    ),
-    (
-        "Unemployment in Velmora fell to 6.1 percent in April.",
-        "6.1 percent",
-        {"about": "velmora"},
-        "a capitalised measure noun opening the sentence is taken for a name: about 'unemployment'",
-    ),
-    (
-        "Damage from Cyclone Perrin reached $9 billion.",
-        "$9 billion",
-        {"measure": "damage", "about": "cyclone perrin"},
-        "a capitalised measure noun opening the sentence is taken for a name: about 'damage'",
     ),
     (
         "Damage from Cyclone Perrin is expected to top $9 billion.",
@@ -320,7 +302,6 @@ def test_frame_known_wrong(sentence: str, claim: str, expected: dict[str, Any]) 
     assert {key: actual[key] for key in expected} == expected
 
 
-@pytest.mark.xfail(strict=True, reason="a number word opening a part-of phrase is listed as a name: names ['nine']")
 def test_a_number_word_is_not_a_name() -> None:
     frame = frame_of("Nine of the cars were carrying liquid ammonia, the operator said.", "Nine")
     assert "nine" not in frame.names

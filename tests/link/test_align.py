@@ -205,11 +205,6 @@ def test_the_number_of_those_injured_pairs_with_people_were_injured() -> None:
     assert found == [("1,420", "More than 3,400")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'Inflation in Velmora' opening the sentence is read as about 'inflation', so it is not paired "
-    "with 'Velmora's inflation' (about 'velmora')",
-)
 def test_a_rate_in_a_country_pairs_with_the_countrys_rate() -> None:
     found = pairs(
         [
