@@ -506,13 +506,18 @@ class _SentenceReader:
         index = before
         # Skip a qualifier the scanner left outside the claim and a linking verb chain.
         skipped = 0
-        while index >= 0 and skipped < 5:
+        while index >= 0 and skipped < 6:
             lower = tokens[index].lower
             if lower in ("to", "at", "of", "with", "by", "was", "were", "is", "are", "has", "have", "had", "been",
                          "reached", "hit", "exceeded", "topped", "stood", "stands", "totalled", "totaled", "risen",
                          "rose", "climbed", "passed", "surpassed", "be", "now", "already", "over", "above", "grew",
                          "fell", "jumped", "soared", "dropped", "declined", "increased", "decreased", "surged",
-                         "plunged", "grown", "fallen", "up", "down", "record", "a"):  # fmt: skip
+                         "plunged", "grown", "fallen", "up", "down", "record", "a",
+                         # a modal or a forecast before the verb: "could reach", "is expected to top"
+                         "could", "would", "may", "might", "will", "should", "can", "expected", "estimated",
+                         "projected", "forecast", "predicted", "seen", "set", "likely", "valued", "put", "reach",
+                         "top", "exceed", "hit", "widened", "narrowed", "shrank", "shrunk", "rise", "fall",
+                         "grow", "remain", "remained", "remains", "stay", "stayed", "near", "nearly"):  # fmt: skip
                 index -= 1
                 skipped += 1
                 continue

@@ -174,6 +174,11 @@ CASES = [
     # Once wrong (kept from the list below).
     ("Unemployment in Velmora fell to 6.1 percent in April.", "6.1 percent", {"about": "velmora"}),
     ("Damage from Cyclone Perrin reached $9 billion.", "$9 billion", {"measure": "damage", "about": "cyclone perrin"}),
+    # Once wrong (kept from the list below).
+    ("Damage from Cyclone Perrin is expected to top $9 billion.", "$9 billion", {"measure": "damage"}),
+    ("Damage from Cyclone Perrin is estimated at $9 billion.", "$9 billion", {"measure": "damage"}),
+    ("Losses from Cyclone Perrin could reach $14 billion, analysts said.", "$14 billion", {"measure": "loss"}),
+    ("The budget deficit widened to 4.2% last year.", "4.2%", {"measure": "deficit", "modifiers": ["budget"]}),
 ]
 
 
@@ -228,24 +233,6 @@ WRONG = [
         "the second generic noun of a list keeps 'people' as its measure instead of the verb: measure 'people'",
     ),
     (
-        "Damage from Cyclone Perrin is expected to top $9 billion.",
-        "$9 billion",
-        {"measure": "damage"},
-        "the verb of 'is expected to' becomes the measure: measure 'expect', about 'damage'",
-    ),
-    (
-        "Damage from Cyclone Perrin is estimated at $9 billion.",
-        "$9 billion",
-        {"measure": "damage"},
-        "the participle of 'is estimated at' becomes the measure: measure 'estimate'",
-    ),
-    (
-        "Losses from Cyclone Perrin could reach $14 billion, analysts said.",
-        "$14 billion",
-        {"measure": "loss"},
-        "the subject noun before 'could reach' is not read as the measure: measure ''",
-    ),
-    (
         "Insured losses could reach $14 billion, analysts said.",
         "$14 billion",
         {"measure": "loss", "about": ""},
@@ -262,12 +249,6 @@ WRONG = [
         "14,000",
         {"measure": "evacuate"},
         "a generic noun takes the governing verb, not the one it does: measure 'force'",
-    ),
-    (
-        "The budget deficit widened to 4.2% last year.",
-        "4.2%",
-        {"measure": "deficit", "modifiers": ["budget"]},
-        "the verb 'widened' becomes the measure: measure 'widen', modifiers ['budget', 'deficit']",
     ),
     (
         "The number of people injured in the blast has risen to 1,420.",
