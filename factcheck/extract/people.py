@@ -35,7 +35,7 @@ import bisect
 import functools
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import regex
 from rapidfuzz.distance import JaroWinkler, Levenshtein
@@ -423,19 +423,44 @@ class Person:
     descriptors: tuple[str, ...]
 
 
+_LONGEST_MENTION = 400  # characters: a mention never spans more (names and their titles are short)
+
+
 @dataclass(frozen=True, slots=True)
 class People:
     """Everyone named in one document."""
 
     mentions: tuple[PersonMention, ...]
     persons: tuple[Person, ...]
+    # The mentions' start offsets, in order (mentions are sorted by start): lookups by offset bisect.
+    starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if len(self.starts) != len(self.mentions):
+            object.__setattr__(self, "starts", tuple(m.start for m in self.mentions))
+
+    def before(self, offset: int) -> int:
+        """How many mentions start before ``offset`` (the index after the last of them)."""
+        return bisect.bisect_left(self.starts, offset)
 
     def person_at(self, start: int, end: int) -> Person | None:
-        """The person whose mention overlaps [start, end), if any (the first such mention)."""
-        for mention in self.mentions:
-            if mention.start < end and start < mention.end and mention.person >= 0:
-                return self.persons[mention.person]
-        return None
+        """The person whose mention overlaps [start, end), if any (the first such mention).
+
+        Mentions do not overlap each other, so only the few that start before ``end`` and end after
+        ``start`` are looked at."""
+        index = self.before(end) - 1
+        found = None
+        while index >= 0:
+            mention = self.mentions[index]
+            if mention.end <= start:
+                if mention.start < start - _LONGEST_MENTION:
+                    break
+                index -= 1
+                continue
+            if mention.person >= 0:
+                found = self.persons[mention.person]
+            index -= 1
+        return found
 
     def first_mention(self, person: Person) -> PersonMention:
         full = [self.mentions[i] for i in person.mentions if self.mentions[i].full]

@@ -339,8 +339,9 @@ def _pronoun(prose: str, people: People, start: int, earlier: list[Quote]) -> tu
         if quote.speaker_key.startswith("person:") and quote.how != "pronoun" and start - quote.end < _PRONOUN_REACH:
             best = (quote.speaker_end, quote.speaker_key, quote.speaker_name, quote.person)
             break
-    for mention in reversed(people.mentions):
-        if mention.start >= start or mention.person < 0:
+    for index in range(people.before(start) - 1, -1, -1):
+        mention = people.mentions[index]
+        if mention.person < 0:
             continue
         if start - mention.end > _PRONOUN_REACH or (best is not None and mention.end <= best[0]):
             break

@@ -293,3 +293,23 @@ def test_extraction_never_raises_and_spans_are_slices(words: list[str]) -> None:
         assert text[mention.start : mention.end] == mention.text
         for affiliation in mention.affiliations:
             assert text[affiliation.start : affiliation.end].split() == affiliation.text.split()
+
+
+def test_person_at_agrees_with_a_scan_of_every_mention() -> None:
+    text = (
+        "Harbour master Olu Adeyemi met Mayor Dana Wick in Marrowby. Adeyemi said the wall was weak, "
+        "and Wick agreed. Later, historian Michael Clarke of Deakin University said Adeyemi was right."
+    )
+    people = extract_people(text)
+    assert len(people.mentions) >= 5
+
+    def scanned(start: int, end: int) -> str | None:
+        for mention in people.mentions:
+            if mention.start < end and start < mention.end and mention.person >= 0:
+                return people.persons[mention.person].name
+        return None
+
+    for start in range(0, len(text), 3):
+        for width in (1, 4, 25):
+            found = people.person_at(start, start + width)
+            assert (found.name if found else None) == scanned(start, start + width)
