@@ -138,8 +138,12 @@ def strip_accents(word: str) -> str:
 
 def fold_variants(word: str, *, given: bool = False) -> str:
     """A key under which transliterations and house variants of a name are equal: diacritics dropped,
-    y/i, j/i, ph/f, ck/k, kh/h, ou/u, w/v, c/k and x/ks folded together, doubled letters made single."""
-    text = strip_accents(word).lower().replace("ph", "f").replace("ck", "k").replace("kh", "h").replace("ou", "u")
+    y/i, j/i, ph/f, ck/k, kh/h, ou/u, w/v, c/k, x/ks, z/s, our/or and tre/ter folded together, doubled
+    vowels (and in given names, consonants) made single."""
+    # British and American spellings of one name are house style too ("Organisation" / "Organization",
+    # "Centre" / "Center", "Labour" / "Labor").
+    text = strip_accents(word).lower().replace("our", "or").replace("tre", "ter").replace("z", "s")
+    text = text.replace("ph", "f").replace("ck", "k").replace("kh", "h").replace("ou", "u")
     text = text.replace("y", "i").replace("j", "i").replace("w", "v").replace("c", "k").replace("x", "ks")
     # Doubled vowels are transliteration ("Zelenskyy"); a doubled consonant is a slip in a surname
     # ("Wronna") but a house variant in a given name ("Mohammed" / "Mohamed").
@@ -236,9 +240,10 @@ def _collect(
             form = singles.setdefault(word.text, _Form(word.text))
             form.add(doc, _sighting(doc, word, word), body=body)
             # The proper words next to it in its name ("Elon" before "Musk", "Inc" after "EnviroScience").
-            if index and word.joined:
+            # Not in a title-case headline, where every word joins the run.
+            if index and word.joined and not word.heading:
                 form.neighbours.add(words[index - 1].text.lower())
-            if index + 1 < len(words) and words[index + 1].joined:
+            if index + 1 < len(words) and words[index + 1].joined and not word.heading:
                 form.neighbours.add(words[index + 1].text.lower())
             if index and word.joined and not word.acronym:
                 given = words[index - 1]
@@ -257,10 +262,14 @@ def _collect(
 def _same_name_evidence(a: _Form, b: _Form, edit: str) -> bool:
     """Whether two words one slip apart may be one name misspelt, before counting articles.
 
+    Two words each written next to other names, none shared, are two names ("Leon Marchand" and
+    "Elon Musk").
     Two adjacent letters swapped is the typist's slip; real names rarely differ so.  A letter changed,
     added or dropped is also how distinct names differ ("Hamad" / "Hamas", "Fernandez" / "Hernandez"),
     so it needs more: a word of the name next to both ("Anders Branvold" / "Anders Brandvold"), or a
     long word (eight letters or more) whose first letter is the same."""
+    if a.neighbours and b.neighbours and not a.neighbours & b.neighbours:
+        return False  # each is written with other names ("Leon Marchand", "Elon Musk"): two names
     if edit == "two letters swapped":
         return True
     if a.neighbours & b.neighbours:

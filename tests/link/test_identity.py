@@ -398,3 +398,25 @@ def test_one_article_that_spells_a_name_two_ways_is_found() -> None:
 
 def test_one_article_with_two_spellings_written_once_each_is_silent() -> None:
     silent(["Goalkeeper Anders Brandvold saved twice. His brother Nils Branvold watched from the Dalby stand."])
+
+
+def test_two_given_names_of_different_people_are_two_names() -> None:
+    # "Leon Marchand" and "Elon Musk" in one run: two letters apart, each with its own surname.
+    silent(
+        [
+            "At the Corvel Games, swimmer Dario Velk won gold, and Dario Velk's coach Arno Tessel cheered.",
+            "Dario Velk won gold at the Corvel Games, watched by Arno Tessel and the Corvel crowd.",
+            "Dario Velk won gold at the Corvel Games. The sponsor, Daroi Minsk, paid for the Corvel pool.",
+        ]
+    )
+
+
+@pytest.mark.parametrize(("one", "other"), [("Organisation", "Organization"), ("Centre", "Center")])
+def test_british_and_american_spellings_are_house_style(one: str, other: str) -> None:
+    silent(
+        [
+            f"The Marrowby Health {one} said 40 people were treated after the Dalby ferry fire.",
+            f"Forty people were treated after the Dalby ferry fire, the Marrowby Health {one} said.",
+            f"The Marrowby Health {other} treated 40 people after the Dalby ferry fire.",
+        ]
+    )
