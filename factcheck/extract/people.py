@@ -922,7 +922,9 @@ def _organisations(prose: str, start: int, end: int, name: tuple[int, int]) -> l
         if not content or (not has_head and all(w in _NOT_NAME or w in _TITLES for w in content)):
             continue
         if not has_head:
-            after_at = bool(_AT_BEFORE.search(prose[max(0, m_start - 12) : m_start]))
+            after_at = bool(_AT_BEFORE.search(prose[max(0, m_start - 12) : m_start])) or bool(
+                _OF_AFTER_NAME.fullmatch(prose, name[1], m_start)
+            )
             following = _LOWER_AFTER.match(prose, m_end, end)
             if not after_at or (following and following.group(1) not in _ORG_FOLLOWERS):
                 continue  # "on US-China relations": an adjective, not an organisation
@@ -933,6 +935,15 @@ def _organisations(prose: str, start: int, end: int, name: tuple[int, int]) -> l
 
 _CONNECTORS = frozenset("of for and & on de du the a an".split())
 _AT_BEFORE = regex.compile(r"\bat[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+_OF_AFTER_NAME = regex.compile(r"(?:[ \t]{1,3}\(?cq\)?)?[ \t]{1,2}of[ \t]{1,2}(?:the[ \t]{1,2})?")
+# "of Meridian Analytics", "of the Tarsk Institute" right after a full name: an affiliation.
+_OF_BODY = regex.compile(
+    r"[ \t]{1,2}of[ \t]{1,2}(?P<body>(?:the[ \t]{1,2})?\p{Lu}[\p{L}&.'’\-]{1,40}"
+    r"(?:[ \t]{1,2}(?:(?:of|for|and|&|on)[ \t]{1,2})?\p{Lu}[\p{L}&.'’\-]{1,40}){0,6})"
+)
+# A capitalised run right after "<Capitalised word> of": a body or a place, not a person ("Ana Ruiz of
+# Meridian Analytics said", "the Bank of England said").
+_AFTER_OF = regex.compile(r"\p{Lu}[\p{L}'’\-]{1,40}[ \t]{1,2}of[ \t]{1,2}(?:the[ \t]{1,2})?\Z")
 _LOWER_AFTER = regex.compile(r"[ \t]{1,3}([a-z][\p{L}\-]{0,30})")
 _ORG_FOLLOWERS = frozenset("in and who which on for since until from where whose".split())
 
@@ -958,7 +969,8 @@ def extract_people(prose: str) -> People:
         _share_plural_appositives(prose, line_raws)
         raws.extend(line_raws)
         line_start = line_end + 1
-    accepted = [r for r in raws if r.cue and (r.given or r.cue in ("title", "honorific", "role"))]
+    raws = [r for r in raws if not _AFTER_OF.search(prose, max(0, r.cand.title_start - 60), r.cand.title_start)]
+    accepted = [r for r in raws if r.cue and (r.given or r.cue in ("title", "honorific", "role", "affiliation"))]
     # "Vladimir Putin" with no cue of its own, where "President Putin" has one; not "Bush Putin".
     known = {surname_key(r.surname) for r in accepted}
     accepted.extend(
@@ -994,6 +1006,11 @@ def _read(prose: str, cand: _Candidate, sentence_of: Callable[[int], tuple[int, 
     )
     given_tokens, surname_tokens = _split_name(cand.tokens)
     described = None if pre or cand.title or not given_tokens else _described_before(prose, cand, sentence)
+    if appositive is None and given_tokens and not possessive:
+        # "Ana Ruiz of Meridian Analytics said": the body she is of.
+        of_body = _OF_BODY.match(prose, after, sentence[1])
+        if of_body:
+            appositive = (of_body.start("body"), of_body.end("body"))
     cue = ""
     if cand.title:
         cue = "title"
@@ -1003,6 +1020,8 @@ def _read(prose: str, cand: _Candidate, sentence_of: Callable[[int], tuple[int, 
         cue, pre = "appositive", described
     elif appositive:
         cue = "appositive"
+        if prose[after : appositive[0]].strip().lower() in ("of", "of the"):
+            cue = "affiliation"
     elif cand.honorific:
         cue = "honorific"
     elif speech and given_tokens:

@@ -313,3 +313,20 @@ def test_person_at_agrees_with_a_scan_of_every_mention() -> None:
         for width in (1, 4, 25):
             found = people.person_at(start, start + width)
             assert (found.name if found else None) == scanned(start, start + width)
+
+
+@pytest.mark.parametrize(
+    ("text", "affiliation"),
+    [
+        ("Ana Ruiz of Meridian Analytics said the figures were wrong.", "Meridian Analytics"),
+        ("The figures were wrong, said Ana Ruiz of the Tarsk Institute.", "Tarsk Institute"),
+    ],
+)
+def test_name_of_body_is_a_person_with_an_affiliation(text: str, affiliation: str) -> None:
+    (found,) = extract_people(text).persons
+    assert found.name == "Ana Ruiz"
+    assert [a.text for a in found.affiliations] == [affiliation]
+
+
+def test_a_body_after_of_is_not_a_person() -> None:
+    assert not extract_people("The Bank of England said rates would rise.").persons
