@@ -19,9 +19,9 @@ from factcheck.extract.people import name_spans
 from factcheck.link import group_stories
 from factcheck.link.identity import resolve_spellings
 from factcheck.model import Claim, Document, DocumentSummary, ErrorEntry, Finding, Report, Severity
-from factcheck.ruleset import load_rules, select_rules
+from factcheck.ruleset import check_rule_ids, load_rules, select_rules
 from factcheck.sources import DEFAULT_INCLUDE, load_paths
-from factcheck.suppress import apply_suppressions, find_cq_marks, find_suppressions
+from factcheck.suppress import apply_suppressions, check_suppressions, find_cq_marks, find_suppressions
 from factcheck.table import build_table
 
 Progress = Callable[[int, int], None]
@@ -133,7 +133,9 @@ def active_rules(
     severity: Sequence[tuple[str, Severity]] = (),
 ) -> list[Rule]:
     """The rules a run uses: built-in and extra, selected, with severity overrides."""
-    return with_severities(select_rules(load_rules(rules_dirs), select, ignore), severity)
+    rules = load_rules(rules_dirs)
+    check_rule_ids(rules, [rule_id for rule_id, _level in severity], "severity")
+    return with_severities(select_rules(rules, select, ignore), severity)
 
 
 def check(
@@ -159,6 +161,9 @@ def check(
     """
     rules = active_rules(rules_dirs, select, ignore, severity)
     documents, errors = load_paths(paths, include=include, exclude=exclude, stdin_filename=stdin_filename, stdin=stdin)
+    every_rule = load_rules(rules_dirs)
+    for document in documents:
+        check_suppressions(document, lambda ids, where: check_rule_ids(every_rule, ids, where))
     analysis = run_rules(documents, rules, progress)
     analysis = suppress(analysis, per_file_ignores=per_file_ignores, baseline=baseline)
     if changed is not None:

@@ -10,6 +10,7 @@ examples.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
@@ -19,7 +20,7 @@ import yaml
 
 from factcheck.checks import CHECKS
 from factcheck.checks.base import Example, Option, Rule
-from factcheck.errors import RuleError
+from factcheck.errors import RuleError, UsageError
 from factcheck.model import Severity
 from factcheck.yamlnodes import compose
 from factcheck.yamlnodes import line as _line
@@ -187,11 +188,40 @@ def load_rules(extra_dirs: Sequence[str | Path] = (), *, builtin: bool = True) -
     return [rules[key] for key in sorted(rules)]
 
 
-def select_rules(rules: Sequence[Rule], select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
-    """Rules whose id starts with a ``select`` prefix (all if none) and no ``ignore`` prefix."""
+# Rules the run emits without a rule file (see factcheck.suppress).
+EXTRA_RULE_IDS = ("suppressions.unused",)
 
-    def matches(rule_id: str, prefixes: Sequence[str]) -> bool:
-        return any(rule_id == p or rule_id.startswith(p.rstrip(".") + ".") for p in prefixes)
+
+def _matches(rule_id: str, prefixes: Sequence[str]) -> bool:
+    return any(rule_id == p or rule_id.startswith(p.rstrip(".") + ".") for p in prefixes)
+
+
+def check_rule_ids(rules: Sequence[Rule], ids: Sequence[str], where: str) -> None:
+    """Every id or id prefix in ``ids`` names a rule, else a UsageError naming ``where`` and the
+    closest rule ("did you mean numbers.conflict?"): a typo must fail the run, not pass it."""
+    known = [r.id for r in rules] + list(EXTRA_RULE_IDS)
+    prefixes = {part for rule_id in known for part in _prefixes(rule_id)}
+    for given in ids:
+        if given in ("", "ALL") or given.rstrip(".") in prefixes:
+            continue
+        close = difflib.get_close_matches(given, sorted(prefixes), n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]}?" if close else " (see 'factcheck rules')"
+        raise UsageError(f"{where}: unknown rule '{given}'{hint}")
+
+
+def _prefixes(rule_id: str) -> list[str]:
+    parts = rule_id.split(".")
+    return [".".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+def select_rules(rules: Sequence[Rule], select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
+    """Rules whose id starts with a ``select`` prefix (all if none) and no ``ignore`` prefix.
+
+    An id or prefix that names no rule is an error (a typo would otherwise select nothing, or ignore
+    nothing, and pass the build)."""
+    check_rule_ids(rules, select, "select")
+    check_rule_ids(rules, ignore, "ignore")
+    matches = _matches
 
     chosen = [r for r in rules if not select or matches(r.id, select)]
     return [r for r in chosen if not matches(r.id, ignore)]

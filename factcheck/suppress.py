@@ -20,9 +20,10 @@ at info severity, so stale ones get cleaned up.
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -100,6 +101,23 @@ def find_suppressions(document: Document) -> list[Suppression]:
                         match.group("reason").strip())
         )  # fmt: skip
     return found
+
+
+_FRONT_MATTER_KEYS = ("factcheck.ignore",)
+
+
+def check_suppressions(document: Document, known: Callable[[Sequence[str], str], None]) -> None:
+    """Raise on a suppression that names no rule, or a front-matter key factcheck does not read: a typo
+    in ``ignore[...]`` would otherwise hide nothing and pass the build.  ``known(ids, where)`` raises on
+    an unknown rule id (``factcheck.ruleset.check_rule_ids`` with the run's rules)."""
+    for key, _value in document.meta:
+        if key.startswith("factcheck.") and key not in _FRONT_MATTER_KEYS:
+            close = difflib.get_close_matches(key, _FRONT_MATTER_KEYS, n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0].removeprefix('factcheck.')}?" if close else " (expected 'ignore')"
+            raise UsageError(f"{document.path}:1: front matter: unknown key '{key}'{hint}")
+    for suppression in find_suppressions(document):
+        where = f"{document.path}:{suppression.first_line}"
+        known(suppression.rules, f"{where}: {'front matter' if suppression.kind == 'front_matter' else 'ignore'}")
 
 
 def find_cq_marks(document: Document, claim_spans: Iterable[tuple[int, int]]) -> list[Suppression]:

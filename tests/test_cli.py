@@ -190,3 +190,51 @@ def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
         main(["check", "seeds", "--fail-on", "sometimes"])
     assert caught.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("--select", "numbers.confict"), "unknown rule 'numbers.confict'; did you mean numbers.conflict?"),
+        (("--ignore", "qoutes"), "unknown rule 'qoutes'; did you mean quotes?"),
+    ],
+)
+def test_a_rule_typo_on_the_command_line_is_an_error(
+    conflict: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], expected: str
+) -> None:
+    code, _out, err = run(capsys, "check", str(conflict), *args)
+    assert code == 2
+    assert expected in err
+
+
+def test_a_rule_typo_in_a_severity_override_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.md").write_text("Exports rose 12 percent.\n")
+    config = tmp_path / "factcheck.toml"
+    config.write_text('[severity]\n"numbers.conflit" = "warning"\n')
+    code, _out, err = run(capsys, "check", str(tmp_path / "a.md"), "--config", str(config))
+    assert code == 2
+    assert "did you mean numbers.conflict?" in err
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("---\nfactcheck:\n  ignroe: [numbers]\n---\nExports rose 12 percent.\n", "a.md:1: front matter: unknown key"),
+        (
+            "Exports rose 12 percent. <!-- factcheck: ignore[numbers.confict] -->\n",
+            "a.md:1: ignore: unknown rule 'numbers.confict'; did you mean numbers.conflict?",
+        ),
+    ],
+)
+def test_a_rule_typo_in_a_suppression_is_an_error_with_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, expected: str
+) -> None:
+    (tmp_path / "a.md").write_text(text)
+    code, _out, err = run(capsys, "check", str(tmp_path / "a.md"))
+    assert code == 2
+    assert expected in err
+
+
+def test_the_rules_the_run_itself_emits_can_be_ignored(conflict: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _out, _err = run(capsys, "check", str(conflict), "--ignore", "suppressions.unused")
+    assert code in (0, 1)
