@@ -5,7 +5,8 @@ Exit codes (fixed; CI relies on them):
 * 0: no finding at or above ``--fail-on``;
 * 1: findings at or above ``--fail-on``;
 * 2: usage, rule, configuration or internal error (one line on stderr, a
-  traceback only with ``--debug``).
+  traceback only with ``--debug``);
+* 141: the reader of stdout went away (``| head -1``): nothing on stderr.
 
 The report goes to stdout (or ``-o FILE``); progress and errors go to stderr.
 """
@@ -24,6 +25,7 @@ from factcheck.errors import FactcheckError, UsageError
 from factcheck.model import Report, Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a program whose reader went away
 _FAIL_ON = ("error", "warning", "info", "never")
 
 
@@ -295,6 +297,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away ("| head -1"): end quietly, as a program killed by SIGPIPE would
+        # (exit 128 + 13), and keep Python from complaining when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except Exception as error:  # the last line of defence: one line, not a traceback
         if args.debug:
             raise

@@ -238,3 +238,23 @@ def test_a_rule_typo_in_a_suppression_is_an_error_with_file_and_line(
 def test_the_rules_the_run_itself_emits_can_be_ignored(conflict: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _out, _err = run(capsys, "check", str(conflict), "--ignore", "suppressions.unused")
     assert code in (0, 1)
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    """``factcheck check ... | head -1``: the reader is gone before the report is written."""
+    root = Path(__file__).resolve().parent.parent
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # every write now fails with EPIPE
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "factcheck", "check", "seeds/", "--format", "concise"],
+            cwd=root,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=300,
+        )
+    finally:
+        os.close(write_end)
+    assert done.stderr == ""
+    assert done.returncode == 141
