@@ -6,6 +6,8 @@ of them:
 * ``<!-- factcheck: ignore[RULE, ...] reason -->`` covers its own line and the
   next line with text; ``<!-- factcheck: ignore -->`` covers every rule.
   A rule is named by its id or an id prefix (``numbers``).
+* ``<!-- factcheck: off -->`` ... ``<!-- factcheck: on -->`` (Vale's convention) covers the lines
+  between (``off[RULE, ...]`` for some rules only); an ``off`` never switched on runs to the end.
 * front matter ``factcheck: {ignore: [RULE, ...]}`` covers the whole file.
 * ``cq`` or ``(cq)`` right after a figure ("21,692 cq"): the copy desk
   verified it, so a finding that disputes it (it is the outlier, or one side
@@ -37,6 +39,11 @@ UNUSED_RULE = "suppressions.unused"
 _COMMENT = regex.compile(
     r"<!--[ \t]{0,20}factcheck:[ \t]{0,20}ignore(?:\[(?P<rules>[^\]\n]{0,300})\])?"
     r"(?P<reason>[^\n]{0,300}?)[ \t]{0,20}-->"
+)
+# Vale's convention for a passage: "<!-- factcheck: off -->" ... "<!-- factcheck: on -->", optionally
+# for some rules only ("<!-- factcheck: off[numbers] -->").
+_BLOCK = regex.compile(
+    r"<!--[ \t]{0,20}factcheck:[ \t]{0,20}(?P<switch>off|on)(?:\[(?P<rules>[^\]\n]{0,300})\])?[ \t]{0,20}-->"
 )
 _CQ = regex.compile(r"[ \t]{1,3}\(?cq\)?(?![\w])")
 
@@ -100,7 +107,30 @@ def find_suppressions(document: Document) -> list[Suppression]:
             Suppression(document.path, "comment", rules, line, last, match.start(), match.end(),
                         match.group("reason").strip())
         )  # fmt: skip
+    found.extend(_blocks(document))
     return found
+
+
+def _blocks(document: Document) -> list[Suppression]:
+    """``off`` ... ``on`` passages; an ``off`` never switched back on runs to the end of the file."""
+    out: list[Suppression] = []
+    opened: regex.Match[str] | None = None
+    for match in _BLOCK.finditer(document.text):
+        if match.group("switch") == "off" and opened is None:
+            opened = match
+        elif match.group("switch") == "on" and opened is not None:
+            out.append(_block(document, opened, match.end()))
+            opened = None
+    if opened is not None:
+        out.append(_block(document, opened, len(document.text)))
+    return out
+
+
+def _block(document: Document, opened: regex.Match[str], end: int) -> Suppression:
+    first = document.position(opened.start())[0]
+    last = document.position(max(opened.start(), end - 1))[0]
+    rules = _split_rules(opened.group("rules") or "")
+    return Suppression(document.path, "block", rules, first, last, opened.start(), end)
 
 
 _FRONT_MATTER_KEYS = ("factcheck.ignore",)

@@ -35,10 +35,21 @@ def corpus(tmp_path: Path) -> Path:
         "<!-- factcheck: ignore -->\n\n" + TRADE.format("$200bn") + "\n",
         TRADE.format("$200bn") + " <!-- factcheck: ignore[numbers] -->\n",
         "---\nfactcheck:\n  ignore: [numbers.conflict]\n---\n" + TRADE.format("$200bn") + "\n",
+        "<!-- factcheck: off -->\n\n" + TRADE.format("$200bn") + "\n\n<!-- factcheck: on -->\n",
+        "Intro.\n\n<!-- factcheck: off[numbers] -->\n\n" + TRADE.format("$200bn") + "\n",
         TRADE.format("$200bn cq") + "\n",
         TRADE.format("$200bn (cq)") + "\n",
     ],
-    ids=["comment-before", "comment-all-rules", "comment-same-line", "front-matter", "cq", "cq-parenthesised"],
+    ids=[
+        "comment-before",
+        "comment-all-rules",
+        "comment-same-line",
+        "front-matter",
+        "block",
+        "block-to-the-end-for-a-prefix",
+        "cq",
+        "cq-parenthesised",
+    ],
 )
 def test_suppressed(corpus: Path, b_text: str, capsys: pytest.CaptureFixture[str]) -> None:
     (corpus / "b.md").write_text(b_text, encoding="utf-8")
@@ -123,3 +134,17 @@ def test_statistics(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out, err = capsys.readouterr()
     assert (code, err) == (1, "")
     assert out == "    1  numbers.conflict             numeric_conflict\n    1  total\n"
+
+
+def test_a_block_covers_only_its_passage(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (corpus / "b.md").write_text(
+        "<!-- factcheck: off -->\nA quoted passage.\n<!-- factcheck: on -->\n\n" + TRADE.format("$200bn") + "\n"
+    )
+    code, report = run_json(capsys, str(corpus))
+    assert (code, rules_of(report)) == (1, ["numbers.conflict"])
+
+
+def test_a_block_for_other_rules_does_not_suppress(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (corpus / "b.md").write_text("<!-- factcheck: off[names] -->\n" + TRADE.format("$200bn") + "\n")
+    code, report = run_json(capsys, str(corpus))
+    assert (code, rules_of(report)) == (1, ["numbers.conflict"])

@@ -49,6 +49,7 @@ __all__ = [
     "ORG_HEADS",
     "ROLE_WORDS",
     "SPEECH_VERBS",
+    "TITLE_WORDS",
     "Affiliation",
     "People",
     "Person",
@@ -87,6 +88,8 @@ _TITLE_PARTS = frozenset(
     senior junior""".split()
 )
 _TITLES = _CORE_TITLES | _TITLE_PARTS
+# Words that stand before a name as a title (lower case), for other modules.
+TITLE_WORDS = _TITLES | frozenset("sheikh emir imam ayatollah mullah rabbi pastor father".split())
 _HONORIFICS = frozenset("mr mrs ms mx dr prof sir dame".split())
 # Capitalised words that are never part of a person's name.
 _NOT_NAME = frozenset(

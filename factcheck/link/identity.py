@@ -64,7 +64,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from factcheck.extract.people import nickname_related, same_given
+from factcheck.extract.people import TITLE_WORDS, nickname_related, same_given
 from factcheck.extract.propers import ProperWord, proper_words
 from factcheck.link.stories import Stories
 from factcheck.model import Document
@@ -82,7 +82,7 @@ _TITLES = frozenset(
     senator sen governor gov mayor judge justice sheriff general gen colonel captain chief director
     secretary chairman chairwoman chair pope saint st rep representative inspector councillor officer
     ceo cfo coo cto head leader""".split()
-)
+) | TITLE_WORDS
 _MONTHS_DAYS = frozenset(
     """january february march april may june july august september october november december monday tuesday
     wednesday thursday friday saturday sunday""".split()
@@ -195,7 +195,11 @@ class _Form:
     sentences: set[tuple[int, int]] = field(default_factory=set)
     # Every place it is written, by document (the finding shows the passage closest to the slip).
     every: dict[int, list[Sighting]] = field(default_factory=dict)
-    neighbours: set[str] = field(default_factory=set)
+    # The proper words next to it in a name, by document (titles left out: "Sheikh" says nothing).
+    neighbours: dict[int, set[str]] = field(default_factory=dict)
+
+    def neighbours_in(self, docs: Iterable[int]) -> set[str]:
+        return set().union(*(self.neighbours.get(d, set()) for d in docs))
 
     def places(self, doc: int) -> list[Sighting]:
         """Where the document writes it: the first place in the body first (its first mention as a name)."""
@@ -241,10 +245,11 @@ def _collect(
             form.add(doc, _sighting(doc, word, word), body=body)
             # The proper words next to it in its name ("Elon" before "Musk", "Inc" after "EnviroScience").
             # Not in a title-case headline, where every word joins the run.
-            if index and word.joined and not word.heading:
-                form.neighbours.add(words[index - 1].text.lower())
+            near = form.neighbours.setdefault(doc, set())
+            if index and word.joined and not word.heading and words[index - 1].text.lower() not in _TITLES:
+                near.add(words[index - 1].text.lower())
             if index + 1 < len(words) and words[index + 1].joined and not word.heading:
-                form.neighbours.add(words[index + 1].text.lower())
+                near.add(words[index + 1].text.lower())
             if index and word.joined and not word.acronym:
                 given = words[index - 1]
                 lower = given.text.lower()
@@ -259,22 +264,35 @@ def _collect(
     return singles, pairs
 
 
-def _same_name_evidence(a: _Form, b: _Form, edit: str) -> bool:
-    """Whether two words one slip apart may be one name misspelt, before counting articles.
+def _same_name_evidence(a: _Form, b: _Form, docs_a: set[int], docs_b: set[int]) -> bool:
+    """Whether two words one slip apart may be one name misspelt in the articles of one story.
 
     Two words each written next to other names, none shared, are two names ("Leon Marchand" and
-    "Elon Musk").
-    Two adjacent letters swapped is the typist's slip; real names rarely differ so.  A letter changed,
-    added or dropped is also how distinct names differ ("Hamad" / "Hamas", "Fernandez" / "Hernandez"),
-    so it needs more: a word of the name next to both ("Anders Branvold" / "Anders Brandvold"), or a
-    long word (eight letters or more) whose first letter is the same."""
-    if a.neighbours and b.neighbours and not a.neighbours & b.neighbours:
+    "Elon Musk").  Two adjacent letters swapped is the typist's slip; real names rarely differ so.  A
+    doubled letter made single or the reverse is also how transliterations differ ("Mohammed" /
+    "Mohamed", "Hassan" / "Hasan"), so it needs a word of the name next to both ("Tomasz Wronna" /
+    "Tomasz Wrona").  A letter changed, added or dropped is also how distinct names differ ("Hamad" /
+    "Hamas", "Fernandez" / "Hernandez"), so it needs that word too, or a long word (eight letters or
+    more) whose first letter is the same."""
+    near_a, near_b = a.neighbours_in(docs_a), b.neighbours_in(docs_b)
+    if near_a and near_b and not near_a & near_b:
         return False  # each is written with other names ("Leon Marchand", "Elon Musk"): two names
+    edit = slip(a.text, b.text)
     if edit == "two letters swapped":
         return True
-    if a.neighbours & b.neighbours:
+    if near_a & near_b:
         return True
+    if _doubling(a.text.lower(), b.text.lower()):
+        return False
     return min(len(a.text), len(b.text)) >= 8 and a.text[:1].lower() == b.text[:1].lower()
+
+
+def _doubling(x: str, y: str) -> bool:
+    """Whether the longer word is the shorter with one of its letters doubled ("mohammed" / "mohamed")."""
+    short, long = (x, y) if len(x) < len(y) else (y, x)
+    if len(long) != len(short) + 1:
+        return False
+    return any(long[:i] + long[i + 1 :] == short and i > 0 and long[i] == long[i - 1] for i in range(len(long)))
 
 
 def _deletes(word: str) -> Iterable[str]:
@@ -306,14 +324,25 @@ def _story_docs(form: _Form, stories: Stories, story: int) -> set[int]:
 
 
 def _judge(
-    a: _Form, b: _Form, stories: Stories, kind: str, edit: Callable[[str, str], str], *, ties: bool, out: list[Variant]
+    a: _Form,
+    b: _Form,
+    stories: Stories,
+    kind: str,
+    edit: Callable[[str, str], str],
+    *,
+    ties: bool,
+    out: list[Variant],
+    evidence: Callable[[_Form, _Form, set[int], set[int]], bool] | None = None,
 ) -> None:
     """For each story where both forms are written, the variant the evidence supports (if any);
-    ``edit(written, expected)`` says what differs."""
+    ``edit(written, expected)`` says what differs; ``evidence(a, b, docs_a, docs_b)``, when given,
+    whether the two may be one name in the story's articles."""
     if a.sentences & b.sentences:
         return  # written side by side: two names
     for story in sorted({stories.of_document[d] for d in a.docs} & {stories.of_document[d] for d in b.docs}):
         docs_a, docs_b = _story_docs(a, stories, story), _story_docs(b, stories, story)
+        if evidence is not None and not evidence(a, b, docs_a, docs_b):
+            continue
         if docs_a == docs_b:
             # The same articles write both: one spelling is the slip when the others write the other
             # at least twice as often, and at least twice ("Agarwal" once, "Agrawal" three times).
@@ -385,9 +414,12 @@ def resolve_spellings(
             continue
         if givens[a] and givens[b] and not any(same_given(x, y) for x in givens[a] for y in givens[b]):
             continue
-        if slip(a, b) and _same_name_evidence(singles[a], singles[b], slip(a, b)):
+        if slip(a, b):
             before = len(out)
-            _judge(singles[a], singles[b], stories, "spelling", slip, ties=len(a) >= 7, out=out)
+            _judge(
+                singles[a], singles[b], stories, "spelling", slip, ties=len(a) >= 7, out=out,
+                evidence=_same_name_evidence,
+            )  # fmt: skip
             if len(out) > before:
                 single_slips.update({(a, b), (b, a)})
 

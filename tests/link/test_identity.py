@@ -420,3 +420,24 @@ def test_british_and_american_spellings_are_house_style(one: str, other: str) ->
             f"The Marrowby Health {other} treated 40 people after the Dalby ferry fire.",
         ]
     )
+
+
+def test_a_doubled_consonant_with_only_a_title_in_common_is_a_transliteration() -> None:
+    # "Sheikh Mohammed bin ..." / "Sheikh Mohamed bin ...": a title is no evidence of one spelling.
+    silent(
+        [
+            "In Doha, Sheikh Hassim bin Tariq Al Varin said the Korvan truce talks would resume on Monday.",
+            "The Korvan truce talks resume on Monday, Sheikh Hassim bin Tariq Al Varin told reporters in Doha.",
+            "Sheikh Hasim bin Tariq Al Varin said in Doha that the Korvan truce talks would resume on Monday.",
+        ]
+    )
+
+
+def test_two_people_whose_given_names_differ_by_a_doubled_letter_are_two_people() -> None:
+    silent(
+        [
+            "Imam Hassan Oduya said the Marrowby mosque would reopen. Hassan Oduya thanked the police.",
+            "The Marrowby mosque will reopen, Imam Hassan Oduya said on Friday.",
+            "Hasan Kirel, the Marrowby mosque's treasurer, said the repairs would cost little.",
+        ]
+    )
