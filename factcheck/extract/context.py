@@ -110,6 +110,9 @@ def _words(text: str, start: int, end: int, limit: int) -> list[tuple[int, int, 
     return out
 
 
+_DIGIT = regex.compile(r"\d")
+
+
 def _phrase_after(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Span of the noun phrase (and one prepositional phrase) after a number."""
     words = _words(text, start, end, 14)
@@ -122,6 +125,9 @@ def _phrase_after(text: str, start: int, end: int) -> tuple[int, int] | None:
             words = words[1:]
         if not words:
             return None
+    # Another number ends the phrase: "a seven-under-par 65 to lead" is not about "under-par 65 to lead".
+    cut = next((k for k in range(1, len(words)) if _DIGIT.search(text, words[k - 1][1], words[k][0])), len(words))
+    words = words[:cut]
     head: list[tuple[int, int, str]] = []
     i = 0
     while i < len(words) and len(head) < 4:

@@ -77,12 +77,15 @@ _DOUBLED_VOWEL = regex.compile(r"([aeiou])\1+")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]+")
 _VOWELS = frozenset("aeiouy")
 # Words that open a name but are not part of it.
-_TITLES = frozenset(
-    """mr mrs ms dr prof sir dame lord lady president prime minister chancellor king queen prince princess
+_TITLES = (
+    frozenset(
+        """mr mrs ms dr prof sir dame lord lady president prime minister chancellor king queen prince princess
     senator sen governor gov mayor judge justice sheriff general gen colonel captain chief director
     secretary chairman chairwoman chair pope saint st rep representative inspector councillor officer
     ceo cfo coo cto head leader""".split()
-) | TITLE_WORDS
+    )
+    | TITLE_WORDS
+)
 _MONTHS_DAYS = frozenset(
     """january february march april may june july august september october november december monday tuesday
     wednesday thursday friday saturday sunday""".split()

@@ -95,3 +95,13 @@ def test_exact_subject_match_keeps_the_rule_severity() -> None:
 def test_loose_subject_match_is_at_most_a_warning() -> None:
     (finding,) = findings(PLANTED["markdown heading"])
     assert finding.severity == Severity.WARNING
+
+
+def test_a_number_after_a_number_is_not_its_subject() -> None:
+    # "a seven-under-par 65": the subject of "seven" stops before the 65, so it is no body figure for
+    # the headline's 65.
+    text = (
+        "---\ntitle: Halvorsen Leads Corvel Open After Opening 65\n---\n"
+        "Ines Halvorsen shot a seven-under-par 65 to lead the Corvel Open after the first round on Thursday.\n"
+    )
+    assert findings(text) == []
