@@ -389,8 +389,8 @@ class _Reader:
         if stated is None or span is None:
             return []
         earliest = span[0] + stated[0]
-        if earliest <= self.today.toordinal() + 1:
-            return []
+        if earliest <= self.today.toordinal() + 1 or not earliest <= date.max.toordinal():
+            return []  # "1,000,000 years later": beyond any calendar, no claim about a date
         landing = date.fromordinal(int(earliest))
         computation = (
             f"{anchor.text} + {first.text} is {landing.isoformat()} at the earliest, "

@@ -103,3 +103,11 @@ def test_a_date_without_a_year_far_from_the_article_is_not_checked() -> None:
 def test_undated_article_checks_only_what_needs_no_date() -> None:
     assert not findings("In 1999, 16 years ago, Putin took power.")
     assert findings("On Tuesday, March 14, 2025, the talks began.")
+
+
+def test_a_duration_beyond_any_calendar_is_no_claim_about_a_date() -> None:
+    text = (
+        "---\ndate: 2024-05-01\n---\nThe Velmora accord was signed on 3 May 2023. "
+        "1,000,000 years later, the accord was signed again. More than 1,000,000,000,000 days later it ended.\n"
+    )
+    assert findings(text) == []
