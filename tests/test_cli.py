@@ -258,3 +258,16 @@ def test_a_closed_pipe_ends_quietly() -> None:
         os.close(write_end)
     assert done.stderr == ""
     assert done.returncode == 141
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "concise", "rich", "junit"])
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, b"a\xff.md"), "w", encoding="utf-8") as handle:
+        handle.write(TRADE.format("$244bn"))
+    (tmp_path / "b.md").write_text(TRADE.format("$200bn"), encoding="utf-8")
+    code, out, err = run(capsys, "check", str(tmp_path), "--format", fmt)
+    assert code == 1, err
+    assert "xff.md" in out  # escaped, and percent-encoded in SARIF URIs

@@ -10,8 +10,10 @@ cannot read becomes an ``ErrorEntry``; the run goes on.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import BinaryIO, TextIO
 
@@ -56,9 +58,22 @@ def load_paths(
     if STDIN in paths:
         name = stdin_filename or STDIN_PATH
         _collect(name, _read_stdin(stdin, docx=_suffix(name) in DOCX_SUFFIXES), documents, errors)
+    # A file name with a byte that is not UTF-8 arrives with a surrogate escape, which no report can
+    # write: it is shown with the byte escaped ("a\\xff.md").
+    documents = [d if d.path == shown_path(d.path) else replace(d, path=shown_path(d.path)) for d in documents]
+    errors = [e if e.path == shown_path(e.path) else replace(e, path=shown_path(e.path)) for e in errors]
     documents.sort(key=lambda document: document.path)
     errors.sort(key=lambda error: error.path)  # stable: one file's messages keep their order
     return documents, errors
+
+
+def shown_path(path: str) -> str:
+    """A path as reports show it: bytes that are not UTF-8 escaped as ``\\xNN``, everything else as is."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path
 
 
 def load_text(text: str, path: str = "<text>") -> Document:
