@@ -11,15 +11,17 @@ examples.
 from __future__ import annotations
 
 import difflib
+import string
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import regex
 import yaml
 
 from factcheck.checks import CHECKS
-from factcheck.checks.base import Example, Option, Rule
+from factcheck.checks.base import Check, Example, Option, Rule
 from factcheck.errors import RuleError, UsageError
 from factcheck.model import Severity
 from factcheck.yamlnodes import compose
@@ -117,6 +119,28 @@ def _examples(node: yaml.Node, path: str) -> tuple[Example, ...]:
     return tuple(examples)
 
 
+def _message(message: str, check: type[Check], path: str, line: int) -> str:
+    """A rule's message, checked against the fields its check offers: an unknown field, a positional
+    one, a bad brace or a format spec would otherwise fail only when a finding fires (and a spec that
+    pads, "{what:>999999999}", writes a gigabyte)."""
+    offered = ", ".join(sorted(check.MESSAGE_FIELDS)) or "none"
+    try:
+        parts = list(string.Formatter().parse(message))
+    except ValueError as error:
+        raise RuleError(path, line, f"message: {error} (double a brace to write one: '{{{{' or '}}}}')") from None
+    for _literal, field_name, spec, conversion in parts:
+        if field_name is None:
+            continue
+        name = regex.split(r"[.\[]", field_name, maxsplit=1)[0]
+        if not name or name.isdigit():
+            raise RuleError(path, line, f"message: positional field '{{{field_name}}}' (fields: {offered})")
+        if name not in check.MESSAGE_FIELDS or name != field_name:
+            raise RuleError(path, line, f"message: unknown field '{{{field_name}}}' (fields: {offered})")
+        if spec or conversion:
+            raise RuleError(path, line, f"message: field '{{{field_name}}}' takes no format spec or conversion")
+    return message
+
+
 def parse_rule(text: str, path: str, rule_id: str) -> Rule:
     """Validate one rule file's text; raise RuleError with file and line on any problem."""
     root = compose(text, path)
@@ -153,7 +177,7 @@ def parse_rule(text: str, path: str, rule_id: str) -> Rule:
         path=path,
         check=check_name,
         severity=severity,
-        message=_scalar(fields["message"][0], path, "message"),
+        message=_message(_scalar(fields["message"][0], path, "message"), check, path, fields["message"][1]),
         description=_scalar(fields["description"][0], path, "description"),
         options=options,
         examples=_examples(fields["examples"][0], path),

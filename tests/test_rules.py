@@ -89,3 +89,32 @@ def test_duplicate_rule_id_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "numbers" / "conflict.yaml").write_text(GOOD, encoding="utf-8")
     with pytest.raises(RuleError, match="already defined"):
         load_rules([tmp_path])
+
+
+RULE_WITH_MESSAGE = """check: numeric-consistency
+severity: error
+message: {message}
+description: x
+examples:
+  fail:
+    - a.md: "Trade reached $244bn in 2024."
+      b.md: "Trade reached $200bn in 2024."
+  pass:
+    - a.md: "Trade reached $244bn in 2024."
+"""
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ('"{nope}"', "message: unknown field '{nope}' (fields: base_a, base_b, doc_a, doc_b, story, subject,"),
+        ('"{0} in {doc_a}"', "message: positional field '{0}'"),
+        ('"{subject"', "message: expected '}' before end of string"),
+        ('"{subject:>999999999}"', "message: field '{subject}' takes no format spec or conversion"),
+        ('"{subject.__class__}"', "message: unknown field '{subject.__class__}'"),
+    ],
+)
+def test_a_bad_message_is_refused_when_the_rule_loads(message: str, expected: str) -> None:
+    with pytest.raises(RuleError) as raised:
+        parse_rule(RULE_WITH_MESSAGE.format(message=message), "house/bad.yaml", "house.bad")
+    assert str(raised.value).startswith("house/bad.yaml:3: " + expected), str(raised.value)

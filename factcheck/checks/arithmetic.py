@@ -264,6 +264,7 @@ class _Stated:
 
 class Arithmetic(Check):
     name: ClassVar[str] = "arithmetic"
+    MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset("what computation stated".split())
     description: ClassVar[str] = "Numbers in one sentence that do not add up: changes, totals, shares and ratios."
     OPTIONS: ClassVar[Mapping[str, Option]] = {
         "relative_tolerance": Option(

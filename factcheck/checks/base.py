@@ -77,6 +77,8 @@ class Check:
     name: ClassVar[str] = ""
     description: ClassVar[str] = ""
     OPTIONS: ClassVar[Mapping[str, Option]] = {}
+    # The fields a rule's message may name ("{subject}"): checked when the rule loads.
+    MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset()
 
     def run(self, context: CheckContext) -> list[Finding]:
         raise NotImplementedError

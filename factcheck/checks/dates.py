@@ -85,6 +85,7 @@ class _Problem:
 
 class Dates(Check):
     name: ClassVar[str] = "dates"
+    MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset("what computation".split())
     description: ClassVar[str] = "Weekdays, durations, anniversaries, year ranges and ages that contradict the dates."
     OPTIONS: ClassVar[Mapping[str, Option]] = {
         "relative_tolerance": Option("number", 0.1, "Relative slack on every stated duration."),

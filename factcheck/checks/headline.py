@@ -56,6 +56,7 @@ class _Head:
 
 class Headline(Check):
     name: ClassVar[str] = "headline"
+    MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset("headline body subject".split())
     description: ClassVar[str] = "A number in the title or a heading that contradicts the same quantity in the body."
     OPTIONS: ClassVar[Mapping[str, Option]] = {
         "relative_tolerance": Option("number", 0.05, "Relative slack on a headline figure (headlines round)."),

@@ -376,6 +376,7 @@ def _context(document: Document, mention: PersonMention, person: Person) -> froz
 
 class NameMisattribution(Check):
     name: ClassVar[str] = "name-misattribution"
+    MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset("name role expected evidence advice".split())
     description: ClassVar[str] = (
         "A person's given name that the registry rejects, or that other articles give differently for the same role."
     )
@@ -637,6 +638,7 @@ class _Held:
 
 class AffiliationConsistency(Check):
     name: ClassVar[str] = "affiliation-consistency"
+    MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset("name affiliation_a doc_a affiliation_b doc_b advice".split())
     description: ClassVar[str] = "The same person given incompatible affiliations or titles in different articles."
     OPTIONS: ClassVar[Mapping[str, Option]] = {
         "exclusive_titles": Option(

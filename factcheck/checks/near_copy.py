@@ -130,6 +130,7 @@ def first_sentence(document: Document) -> tuple[int, int]:
 
 class NearCopy(Check):
     name: ClassVar[str] = "near-copy"
+    MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset("doc_a doc_b how similarity wording anchors".split())
     description: ClassVar[str] = "One document is a copy, or a reworded copy, of another."
     OPTIONS: ClassVar[Mapping[str, Option]] = {
         "threshold": Option("number", 0.5, "Similarity (0-1) at or above which a pair is reported."),

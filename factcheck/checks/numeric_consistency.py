@@ -64,6 +64,9 @@ class _Member:
 
 class NumericConsistency(Check):
     name: ClassVar[str] = "numeric-consistency"
+    MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset(
+        "subject story value_a doc_a value_b doc_b base_a base_b why".split()
+    )
     description: ClassVar[str] = "The same quantity about the same subject and period given incompatible values."
     OPTIONS: ClassVar[Mapping[str, Option]] = {
         "relative_tolerance": Option("number", 0.005, "Extra relative slack on both ends of every interval."),

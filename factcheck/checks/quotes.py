@@ -72,6 +72,7 @@ def document_quotes(context: CheckContext, index: int) -> tuple[Quote, ...]:
 
 class QuoteAttribution(Check):
     name: ClassVar[str] = "quote-attribution"
+    MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset("quote speaker_a doc_a speaker_b doc_b advice".split())
     description: ClassVar[str] = "The same quotation credited to different speakers in different articles."
     OPTIONS: ClassVar[Mapping[str, Option]] = {
         "min_words": Option(

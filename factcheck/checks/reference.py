@@ -96,6 +96,7 @@ class Fact:
 
 class Reference(Check):
     name: ClassVar[str] = "reference"
+    MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset("subject stated fact source id".split())
     description: ClassVar[str] = "A date or figure that contradicts an established fact in the facts base."
     OPTIONS: ClassVar[Mapping[str, Option]] = {
         "facts": Option(

@@ -65,6 +65,9 @@ class _Credit:
 
 class SourceAttribution(Check):
     name: ClassVar[str] = "source-attribution"
+    MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset(
+        "subject value_a source_a doc_a value_b source_b doc_b advice".split()
+    )
     description: ClassVar[str] = "The same statistic credited to different sources in different articles."
     OPTIONS: ClassVar[Mapping[str, Option]] = {
         "synonyms": Option(

@@ -118,6 +118,9 @@ def _with_registry(variant: Variant, registered: frozenset[str]) -> Variant | No
 
 class NameSpelling(Check):
     name: ClassVar[str] = "name-spelling"
+    MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset(
+        "written expected written_in expected_in count edit advice story".split()
+    )
     description: ClassVar[str] = "A name spelt one way in most articles of a story and another way in one."
     OPTIONS: ClassVar[Mapping[str, Option]] = {
         "ties": Option("bool", True, "Report two spellings used by one article each (the message says one is wrong)."),
