@@ -17,6 +17,7 @@ import argparse
 import contextlib
 import os
 import sys
+import tempfile
 from collections.abc import Iterator, Sequence
 from typing import TextIO
 
@@ -118,15 +119,53 @@ def _width(stream: TextIO, default: int) -> int | None:
 
 @contextlib.contextmanager
 def _output(path: str | None) -> Iterator[TextIO]:
+    """Where a report goes: stdout, or a file written whole or not at all (a temporary file in the same
+    directory, renamed over the target when complete: a killed run never leaves a truncated report)."""
     if path is None:
         yield sys.stdout
         return
+    folder = os.path.dirname(os.path.abspath(path))
     try:
-        handle = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+        descriptor, temporary = tempfile.mkstemp(prefix=".factcheck-", suffix=".tmp", dir=folder)
     except OSError as error:
         raise UsageError(f"cannot write {path}: {error.strerror}") from None
-    with handle:
-        yield handle
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            yield handle
+        if os.path.exists(path):
+            with contextlib.suppress(OSError):
+                os.chmod(temporary, os.stat(path).st_mode & 0o7777)
+        else:
+            os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise UsageError(f"cannot write {path}: {error.strerror}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _check_outputs(args: argparse.Namespace, targets: Sequence[tuple[str, str]]) -> None:
+    """Two outputs to one path would keep only the last: a usage error."""
+    named = [("-o", args.output), ("--write-baseline", args.write_baseline)]
+    named += [(f"--report {name}:{path}", path) for name, path in targets]
+    seen: dict[str, str] = {}
+    for flag, path in named:
+        if path is None:
+            continue
+        key = os.path.realpath(path)
+        if key in seen:
+            raise UsageError(f"{flag} and {seen[key]} both write {path}: give each output its own file")
+        seen[key] = flag
 
 
 class _ProgressBar:
@@ -177,7 +216,9 @@ def _run_check(args: argparse.Namespace) -> int:
 
     config = load_config(args.config, isolated=args.isolated)
     writer = get_writer(args.format)
-    targets = [(get_writer(name), path) for name, path in _report_targets(args)]
+    report_targets = _report_targets(args)
+    _check_outputs(args, report_targets)
+    targets = [(get_writer(name), path) for name, path in report_targets]
     paths = list(args.paths)
     changed = None
     if args.changed:

@@ -271,3 +271,42 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped(
     code, out, err = run(capsys, "check", str(tmp_path), "--format", fmt)
     assert code == 1, err
     assert "xff.md" in out  # escaped, and percent-encoded in SARIF URIs
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--write-baseline", "{out}", "-o", "{out}"),
+        ("--report", "json:{out}", "--report", "sarif:{out}"),
+    ],
+)
+def test_two_outputs_to_one_path_are_a_usage_error(
+    conflict: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...]
+) -> None:
+    out = tmp_path / "same.json"
+    code, _out, err = run(capsys, "check", str(conflict), *(a.format(out=out) for a in args))
+    assert code == 2
+    assert "both write" in err
+    assert not out.exists()
+
+
+def test_a_report_is_written_whole_or_not_at_all(
+    conflict: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import factcheck.report as report
+
+    target = tmp_path / "report.json"
+    target.write_text('{"previous": "report"}', encoding="utf-8")
+
+    def broken(_name: str):
+        def write(_report, stream, _options) -> None:
+            stream.write('{"half": ')
+            raise RuntimeError("killed mid-write")
+
+        return write
+
+    monkeypatch.setattr(report, "get_writer", broken)
+    code, _out, err = run(capsys, "check", str(conflict), "-o", str(target))
+    assert code == 2 and "killed mid-write" in err
+    assert target.read_text(encoding="utf-8") == '{"previous": "report"}'
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".factcheck-")]  # no temporary left
