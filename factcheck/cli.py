@@ -21,6 +21,8 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from typing import TextIO
 
+import regex
+
 from factcheck import __version__
 from factcheck.errors import FactcheckError, UsageError
 from factcheck.model import Report, Severity
@@ -72,6 +74,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--config", metavar="FILE", help="configuration file (default: the nearest one upward)")
     check.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
+    check.add_argument(
+        "--max-file-size",
+        metavar="SIZE",
+        type=_size,
+        help="a larger file is an error entry, not read (bytes, or with K, M, G; default 50M)",
+    )
     check.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
     check.add_argument(
         "--changed",
@@ -146,6 +154,15 @@ def _output(path: str | None) -> Iterator[TextIO]:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _size(text: str) -> int:
+    """``--max-file-size``: "50M", "800K", "2G" or a number of bytes."""
+    match = regex.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?)B?\s*", text, flags=regex.IGNORECASE)
+    if not match or float(match.group(1)) <= 0:
+        raise argparse.ArgumentTypeError(f"expected a size such as 50M or 800K, got {text!r}")
+    scale = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[match.group(2).lower()]
+    return int(float(match.group(1)) * scale)
 
 
 def _umask() -> int:
@@ -245,6 +262,7 @@ def _run_check(args: argparse.Namespace) -> int:
         changed=changed,
         stdin_filename=args.stdin_filename,
         progress=_ProgressBar(),
+        max_file_size=args.max_file_size,
     )
     for error in report.errors:
         print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)

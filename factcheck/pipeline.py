@@ -153,6 +153,7 @@ def check(
     stdin_filename: str | None = None,
     stdin: TextIO | BinaryIO | None = None,
     progress: Progress | None = None,
+    max_file_size: int | None = None,
 ) -> Report:
     """Run the whole pipeline on files, directories or "-" (standard input).
 
@@ -160,7 +161,14 @@ def check(
     still comparing against everything ``paths`` reaches.
     """
     rules = active_rules(rules_dirs, select, ignore, severity)
-    documents, errors = load_paths(paths, include=include, exclude=exclude, stdin_filename=stdin_filename, stdin=stdin)
+    documents, errors = load_paths(
+        paths,
+        include=include,
+        exclude=exclude,
+        stdin_filename=stdin_filename,
+        stdin=stdin,
+        max_file_size=max_file_size,
+    )
     every_rule = load_rules(rules_dirs)
     for document in documents:
         check_suppressions(document, lambda ids, where: check_rule_ids(every_rule, ids, where))

@@ -310,3 +310,21 @@ def test_a_report_is_written_whole_or_not_at_all(
     assert code == 2 and "killed mid-write" in err
     assert target.read_text(encoding="utf-8") == '{"previous": "report"}'
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".factcheck-")]  # no temporary left
+
+
+def test_a_device_or_a_fifo_is_an_error_entry_and_the_run_goes_on(
+    conflict: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    code, _out, err = run(capsys, "check", "/dev/zero", str(fifo), str(conflict / "a.md"), str(conflict / "b.md"))
+    assert code == 1  # the two articles are still compared
+    assert "/dev/zero: not a regular file" in err
+    assert f"{fifo}: not a regular file" in err
+
+
+def test_a_file_over_the_size_limit_is_an_error_entry(conflict: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (conflict / "big.md").write_text("Exports rose 12 percent. " * 100, encoding="utf-8")
+    code, _out, err = run(capsys, "check", str(conflict), "--max-file-size", "1K")
+    assert code == 1
+    assert "big.md: too large: 2,500 bytes (the limit is 1,024)" in err

@@ -11,6 +11,7 @@ cannot read becomes an ``ErrorEntry``; the run goes on.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -44,6 +45,7 @@ def load_paths(
     exclude: Sequence[str] = (),
     stdin_filename: str | None = None,
     stdin: TextIO | BinaryIO | None = None,
+    max_file_size: int | None = None,
 ) -> tuple[list[Document], list[ErrorEntry]]:
     """Read every file the paths name: documents and error entries, both sorted by path.
 
@@ -54,7 +56,7 @@ def load_paths(
     files, errors = discover(paths, include, exclude)
     documents: list[Document] = []
     for path in files:
-        _collect(path, _read_file(path), documents, errors)
+        _collect(path, _read_file(path, max_file_size or MAX_FILE_SIZE), documents, errors)
     if STDIN in paths:
         name = stdin_filename or STDIN_PATH
         _collect(name, _read_stdin(stdin, docx=_suffix(name) in DOCX_SUFFIXES), documents, errors)
@@ -103,12 +105,28 @@ def _collect(
     errors.extend(problems)
 
 
-def _read_file(path: str) -> str | DocxText | ErrorEntry:
+# An article is never this large; a bigger file is an error entry, not a run that eats the memory.
+MAX_FILE_SIZE = 50 * 1024 * 1024
+
+
+def _read_file(path: str, max_size: int = MAX_FILE_SIZE) -> str | DocxText | ErrorEntry:
+    """A regular file's content, at most ``max_size`` bytes; a device, a FIFO or a socket named on the
+    command line ("/dev/zero") is an error entry, never read (it could block or never end)."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        # stat first: opening a FIFO blocks until someone writes to it.
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return ErrorEntry(path, "not a regular file (a device, a pipe or a socket): not read")
+        with open(path, "rb", buffering=0) as raw:
+            info = os.fstat(raw.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return ErrorEntry(path, "not a regular file (a device, a pipe or a socket): not read")
+            if info.st_size > max_size:
+                return ErrorEntry(path, f"too large: {info.st_size:,} bytes (the limit is {max_size:,})")
+            data = raw.read(max_size + 1)
     except OSError as exc:
         return ErrorEntry(path, f"cannot read: {exc.strerror or exc}")
+    if len(data) > max_size:
+        return ErrorEntry(path, f"too large: more than {max_size:,} bytes")
     if _suffix(path) in DOCX_SUFFIXES:
         return _docx(path, data)
     return _decode(path, data)

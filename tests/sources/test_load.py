@@ -6,7 +6,7 @@ import io
 import os
 from datetime import date
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pytest
 from hypothesis import given
@@ -58,10 +58,10 @@ def test_unreadable_file_is_an_error_entry(tmp_path: Path, monkeypatch: pytest.M
     locked.write_text("secret\n", encoding="utf-8")
     (tmp_path / "open.md").write_text("open\n", encoding="utf-8")
 
-    def refuse(path: str, mode: str = "r") -> IO[bytes]:
+    def refuse(path: str, mode: str = "r", **options: Any) -> IO[bytes]:
         if path.endswith("locked.md"):
             raise PermissionError(13, "Permission denied", path)
-        return open(path, mode)
+        return open(path, mode, **options)
 
     # Simulated: tests may run as root, who can read a chmod 0 file.
     monkeypatch.setattr(factcheck.sources, "open", refuse, raising=False)
