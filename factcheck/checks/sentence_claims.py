@@ -13,6 +13,7 @@ Nothing here decides whether something is wrong; it only reads.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -83,8 +84,14 @@ def gap(prose: str, claims: Sequence[Claim], start: int, end: int) -> str:
         return ""
     parts = []
     position = start
-    for claim in claims:
-        if claim.start < start or claim.end > end:
+    # Claims come in position order: begin at the first inside the span (bisect), stop past its end,
+    # so a sentence of thousands of numbers costs each call its own span, not every claim.
+    first = bisect.bisect_left(claims, start, key=lambda claim: claim.start)
+    for index in range(first, len(claims)):
+        claim = claims[index]
+        if claim.start >= end:
+            break
+        if claim.end > end:
             continue
         parts.append(prose[position : claim.start])
         parts.append(TIME if claim.kind in _GAP_TIME_KINDS else NUMBER)

@@ -123,6 +123,10 @@ _PROJECTION = regex.compile(
     r"(?i)\b(?:could|might|(?-i:may)|would|projected|forecast|expected\s{1,3}to|likely\s{1,3}to|set\s{1,3}to|"
     r"on\s{1,3}track\s{1,3}to|estimated\s{1,3}to)\b"
 )
+# No clause is longer: backward and forward scans stop here, so a run-on "sentence" of thousands of
+# numbers costs each claim a bounded window, not the whole sentence.
+_MAX_CLAUSE_TOKENS = 80
+_LIST_REACH = 12
 _CLAUSE_BREAK = frozenset({";", "—", "–", "(", ")", ":", "“", "”", '"'})
 _CLAUSE_WORDS = frozenset("while whereas but which who".split())
 _POSSESSIVE = regex.compile(r"['’]s?$")
@@ -301,6 +305,9 @@ class _SentenceReader:
         self.tokens = tokens
         self.chunk = chunk
         self.claims = claims
+        # Claims by identity: list.index compares dataclasses field by field, once per claim (quadratic).
+        self._position = {id(claim): index for index, claim in enumerate(claims)}
+        self._between: regex.Match[str] | bool | None = False
         self.first_token_start = tokens[0].start if tokens else 0
         self.starts = [t.start for t in tokens]
         self.ends = [t.end for t in tokens]
@@ -405,7 +412,8 @@ class _SentenceReader:
             next_index = after
         if not phrase and earlier:
             # List ellipsis: "108 medals to China's 102", "44 silver medals compared to China's 27".
-            for measure, modifiers, event, was_total, was_aspect, was_whole in reversed(earlier):
+            # Only the last few numbers: an ellipsis reaches back a list, not a whole run-on sentence.
+            for measure, modifiers, event, was_total, was_aspect, was_whole in reversed(earlier[-_LIST_REACH:]):
                 if measure and self._same_list(claim, (measure, *modifiers)):
                     return measure, modifiers, event, was_total or total, was_aspect, was_whole
         if not phrase and claim.subject:
@@ -622,7 +630,7 @@ class _SentenceReader:
 
         The previous number's own measure words may sit in between: "108 medals to Chile's 102".
         """
-        index = self.claims.index(claim)
+        index = self._position[id(claim)]
         if index == 0:
             return False
         previous = self.claims[index - 1]
@@ -687,8 +695,10 @@ class _SentenceReader:
     def _owner(self, claim: Claim) -> tuple[str, bool]:
         """An owner the sentence states outright: "China's 102", "death toll in Turkey", "trade between A and B"."""
         tokens = self.tokens
-        between = _BETWEEN_NAMES.search(self.chunk)
-        if between is not None:
+        if self._between is False:
+            self._between = _BETWEEN_NAMES.search(self.chunk)  # once per sentence, not once per claim
+        between = self._between
+        if isinstance(between, regex.Match):
             pair = sorted(_entity_key(between.group(g)) for g in ("a", "b"))
             return " and ".join(pair), True
         before = self._index_before(claim.start)
@@ -725,7 +735,7 @@ class _SentenceReader:
         tokens = self.tokens
         before = self._index_before(claim.start)
         start = before
-        while start >= 0:
+        while start >= 0 and before - start < _MAX_CLAUSE_TOKENS:
             token = tokens[start]
             if token.text in _CLAUSE_BREAK or token.lower in _CLAUSE_WORDS:
                 break
@@ -744,7 +754,12 @@ class _SentenceReader:
                 return _entity_key(self._name_ending_at(back))
             return ""
         local = before
-        while local >= 0 and tokens[local].text not in _CLAUSE_BREAK and tokens[local].text != ",":
+        while (
+            local >= 0
+            and before - local < _MAX_CLAUSE_TOKENS
+            and tokens[local].text not in _CLAUSE_BREAK
+            and tokens[local].text != ","
+        ):
             local -= 1
         pronoun = self._pronoun_subject(local + 1, before + 1)
         if pronoun is not None:
@@ -940,10 +955,20 @@ class _SentenceReader:
         tokens = self.tokens
         before, after = self._index_before(claim.start), self._index_after(claim.end)
         start = before
-        while start >= 0 and tokens[start].text not in _CLAUSE_BREAK and tokens[start].text not in (",", ";"):
+        while (
+            start >= 0
+            and before - start < _MAX_CLAUSE_TOKENS
+            and tokens[start].text not in _CLAUSE_BREAK
+            and tokens[start].text not in (",", ";")
+        ):
             start -= 1
         end = after
-        while end < len(tokens) and tokens[end].text not in _CLAUSE_BREAK and tokens[end].text not in (",", ";"):
+        while (
+            end < len(tokens)
+            and end - after < _MAX_CLAUSE_TOKENS
+            and tokens[end].text not in _CLAUSE_BREAK
+            and tokens[end].text not in (",", ";")
+        ):
             end += 1
         for index in range(start + 1, end):
             lower = tokens[index].lower
