@@ -19,6 +19,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import TextIO
 
 import regex
@@ -221,7 +222,7 @@ def _report_targets(args: argparse.Namespace) -> list[tuple[str, str]]:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    from factcheck.config import load_config, merge
+    from factcheck.config import load_config, merge, project_root
     from factcheck.pipeline import active_rules, check
     from factcheck.report import ReportOptions, RuleInfo, get_writer
     from factcheck.sources import DEFAULT_INCLUDE
@@ -231,7 +232,14 @@ def _run_check(args: argparse.Namespace) -> int:
         UNUSED_RULE, "info", "An inline suppression comment that hides no finding.", "unused suppression"
     )
 
-    config = load_config(args.config, isolated=args.isolated)
+    # The configuration is the one nearest the first path checked (as ruff finds it), else the one
+    # nearest the current directory.
+    first = next((Path(p).resolve() for p in args.paths if p != "-" and Path(p).exists()), None)
+    start = None if first is None else (first if first.is_dir() else first.parent)
+    config = load_config(args.config, isolated=args.isolated, start=start)
+    if config.path is None and start is not None and not args.isolated and args.config is None:
+        config = load_config(None)
+    root = project_root(config, args.paths)
     writer = get_writer(args.format)
     report_targets = _report_targets(args)
     _check_outputs(args, report_targets)
@@ -240,7 +248,7 @@ def _run_check(args: argparse.Namespace) -> int:
     changed = None
     if args.changed:
         changed = paths
-        paths = _split(args.corpus) or ([os.path.dirname(config.path) or "."] if config.path else ["."])
+        paths = _split(args.corpus) or [root]
         paths += [p for p in changed if p != "-"]
     rules_dirs = [*config.rules, *_split(args.rules)]
     select = merge(_split(args.select), config.select) or ()
@@ -263,6 +271,7 @@ def _run_check(args: argparse.Namespace) -> int:
         stdin_filename=args.stdin_filename,
         progress=_ProgressBar(),
         max_file_size=args.max_file_size,
+        root=root,
     )
     for error in report.errors:
         print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)
@@ -279,6 +288,8 @@ def _run_check(args: argparse.Namespace) -> int:
             width = _width(stream, 100)
             options = ReportOptions(color=_use_color(args, stream), width=width, tool_version=__version__, rules=rules)
             writer(report, stream, options)
+    if args.write_baseline:
+        return EXIT_OK  # the findings were recorded, not failed
     fail_on = args.fail_on or config.fail_on or "error"
     if fail_on == "never":
         return EXIT_OK

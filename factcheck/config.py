@@ -154,6 +154,23 @@ def load_config(path: str | None = None, *, isolated: bool = False, start: Path 
     return Config()
 
 
+def project_root(config: Config, paths: Sequence[str] = (), start: Path | None = None) -> str:
+    """The directory paths are written relative to (in fingerprints, baselines, per-file ignores and
+    reports): the configuration file's, else the root of the git repository holding the first path
+    checked (or the current directory), else the current directory."""
+    if config.path:
+        return str(Path(config.path).resolve().parent)
+    here = (start or Path.cwd()).resolve()
+    given = [Path(p).resolve() for p in paths if p != "-" and Path(p).exists()]
+    origins = [*given[:1], here]
+    for origin in origins:
+        directory = origin if origin.is_dir() else origin.parent
+        for folder in (directory, *directory.parents):
+            if (folder / ".git").exists():
+                return str(folder)
+    return str(here)
+
+
 def merge(first: Sequence[str] | None, fallback: Sequence[str] | None) -> tuple[str, ...] | None:
     """A command-line list if given, else the file's."""
     if first:

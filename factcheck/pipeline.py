@@ -20,7 +20,7 @@ from factcheck.link import group_stories
 from factcheck.link.identity import resolve_spellings
 from factcheck.model import Claim, Document, DocumentSummary, ErrorEntry, Finding, Report, Severity
 from factcheck.ruleset import check_rule_ids, load_rules, select_rules
-from factcheck.sources import DEFAULT_INCLUDE, load_paths
+from factcheck.sources import DEFAULT_INCLUDE, STDIN_PATH, load_paths
 from factcheck.suppress import apply_suppressions, check_suppressions, find_cq_marks, find_suppressions
 from factcheck.table import build_table
 
@@ -106,15 +106,39 @@ def suppress(
     return replace(analysis, findings=tuple(findings))
 
 
-def only_changed(analysis: Analysis, changed: Sequence[str]) -> Analysis:
+def only_changed(analysis: Analysis, changed: Sequence[str], root: str | None = None) -> Analysis:
     """Keep findings that involve a changed file (the whole corpus was still compared)."""
-    wanted = {_normal(path) for path in changed}
-    kept = tuple(f for f in analysis.findings if any(_normal(loc.path) in wanted for loc in f.locations))
+    wanted = {_normal(path, root) for path in changed}
+    kept = tuple(f for f in analysis.findings if any(_normal(loc.path, root) in wanted for loc in f.locations))
     return replace(analysis, findings=kept)
 
 
-def _normal(path: str) -> str:
+def _normal(path: str, root: str | None = None) -> str:
+    """An absolute path for comparing: a root-relative path under the root, anything else from here."""
+    if os.path.isabs(path):
+        return os.path.normpath(path)
+    if root and os.path.exists(os.path.join(root, path)):
+        return os.path.normpath(os.path.join(root, path))
     return os.path.normpath(os.path.abspath(path))
+
+
+def root_relative(path: str, root: str) -> str:
+    """A file's path relative to the project root when it lies inside it ("content/news/a.md", however
+    it was given: absolute, with "./", from a subdirectory); as given otherwise (and "-" as is)."""
+    if path in ("-", STDIN_PATH):
+        return path
+    relative = os.path.relpath(os.path.abspath(path), root)
+    if relative == ".." or relative.startswith(".." + os.sep) or os.path.isabs(relative):
+        return path
+    return relative.replace(os.sep, "/")
+
+
+def _relative_to(
+    root: str, documents: Sequence[Document], errors: Sequence[ErrorEntry]
+) -> tuple[list[Document], list[ErrorEntry]]:
+    moved = [replace(d, path=root_relative(d.path, root)) for d in documents]
+    moved_errors = [replace(e, path=root_relative(e.path, root)) for e in errors]
+    return sorted(moved, key=lambda d: d.path), sorted(moved_errors, key=lambda e: e.path)
 
 
 def with_severities(rules: Sequence[Rule], overrides: Sequence[tuple[str, Severity]]) -> list[Rule]:
@@ -154,6 +178,7 @@ def check(
     stdin: TextIO | BinaryIO | None = None,
     progress: Progress | None = None,
     max_file_size: int | None = None,
+    root: str | None = None,
 ) -> Report:
     """Run the whole pipeline on files, directories or "-" (standard input).
 
@@ -169,13 +194,15 @@ def check(
         stdin=stdin,
         max_file_size=max_file_size,
     )
+    if root is not None:
+        documents, errors = _relative_to(root, documents, errors)
     every_rule = load_rules(rules_dirs)
     for document in documents:
         check_suppressions(document, lambda ids, where: check_rule_ids(every_rule, ids, where))
     analysis = run_rules(documents, rules, progress)
     analysis = suppress(analysis, per_file_ignores=per_file_ignores, baseline=baseline)
     if changed is not None:
-        analysis = only_changed(analysis, changed)
+        analysis = only_changed(analysis, [os.path.abspath(path) for path in changed], root)
     return build_report(analysis, errors)
 
 

@@ -200,9 +200,15 @@ def apply_suppressions(
 def _per_file_ignored(finding: Finding, per_file_ignores: Sequence[tuple[str, Sequence[str]]]) -> bool:
     if not finding.locations:
         return False
+    # Paths are relative to the project root (the configuration file's directory): "drafts/*" and
+    # "*/drafts/*" both match "drafts/b.md", as does a bare file name.
     path = finding.locations[0].path
     return any(
-        (fnmatch.fnmatch(path, glob) or fnmatch.fnmatch(path.rsplit("/", 1)[-1], glob))
+        (
+            fnmatch.fnmatch(path, glob)
+            or fnmatch.fnmatch("/" + path, glob)
+            or fnmatch.fnmatch(path.rsplit("/", 1)[-1], glob)
+        )
         and _rule_matches(finding.rule, rules)
         for glob, rules in per_file_ignores
     )

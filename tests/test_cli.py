@@ -328,3 +328,80 @@ def test_a_file_over_the_size_limit_is_an_error_entry(conflict: Path, capsys: py
     code, _out, err = run(capsys, "check", str(conflict), "--max-file-size", "1K")
     assert code == 1
     assert "big.md: too large: 2,500 bytes (the limit is 1,024)" in err
+
+
+def _project(tmp_path: Path) -> Path:
+    """A content repository: a git root with articles under content/news."""
+    root = tmp_path / "repo"
+    news = root / "content" / "news"
+    news.mkdir(parents=True)
+    (root / ".git").mkdir()
+    (news / "jobs.md").write_text(TRADE.format("$244bn"), encoding="utf-8")
+    (news / "trade.md").write_text(TRADE.format("$200bn"), encoding="utf-8")
+    return root
+
+
+def _json_from(directory: Path, *args: str) -> tuple[int, str]:
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", "check", *args, "--format", "json"],
+        cwd=directory,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return done.returncode, done.stdout
+
+
+def test_paths_are_relative_to_the_project_root_however_they_are_given(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    runs = [
+        _json_from(root, "content"),
+        _json_from(root, "./content/"),
+        _json_from(root / "content", "."),
+        _json_from(root, str(root / "content")),
+    ]
+    assert all(code == 1 for code, _ in runs)
+    assert len({out for _, out in runs}) == 1, [out[:300] for _, out in runs]
+    report = json.loads(runs[0][1])
+    paths = {loc["path"] for finding in report["findings"] for loc in finding["locations"]}
+    assert paths == {"content/news/jobs.md", "content/news/trade.md"}
+
+
+def test_a_baseline_written_at_the_root_silences_runs_from_anywhere(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", "check", "content", "--write-baseline", "baseline.json"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode in (0, 1)
+    for directory, args in (
+        (root / "content", (".", "--baseline", "../baseline.json")),
+        (tmp_path, (str(root / "content"), "--baseline", str(root / "baseline.json"))),
+    ):
+        code, out = _json_from(directory, *args)
+        assert code == 0, out[:400]
+        assert json.loads(out)["findings"] == []
+
+
+def test_per_file_ignores_match_relative_to_the_configuration_file(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    (root / "factcheck.toml").write_text('per-file-ignores = { "content/news/jobs.md" = ["numbers"] }\n')
+    for directory, args in ((root, ("content",)), (root / "content" / "news", (".",)), (tmp_path, (str(root),))):
+        code, out = _json_from(directory, *args)
+        assert (code, json.loads(out)["findings"]) == (0, []), (directory, out[:300])
+
+
+def test_writing_a_baseline_exits_0(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", "check", "content", "--write-baseline", "baseline.json"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0
+    assert json.loads((root / "baseline.json").read_text(encoding="utf-8"))

@@ -92,7 +92,7 @@ def test_baseline_hides_old_findings_and_not_new_ones(corpus: Path, capsys: pyte
     b.write_text(TRADE.format("$200bn") + "\n")
     baseline = corpus.parent / "baseline.json"
     code, report = run_json(capsys, str(corpus), "--write-baseline", str(baseline))
-    assert code == 1 and len(report["findings"]) == 1
+    assert code == 0 and len(report["findings"]) == 1  # recording the findings fails nothing
     recorded = json.loads(baseline.read_text())
     assert [f["id"] for f in recorded["findings"]] == [report["findings"][0]["id"]]
     # Moving the text does not bring the finding back.
