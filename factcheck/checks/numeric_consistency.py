@@ -60,6 +60,8 @@ class _Member:
     low: float
     high: float
     as_of: date | None
+    # The as-of day is the article's date (the figure names no day of its own).
+    dated_by_article: bool = False
 
 
 class NumericConsistency(Check):
@@ -100,6 +102,12 @@ class NumericConsistency(Check):
         ),
         "neutral_modifiers": Option(
             "string_list", (), "Modifiers that do not change the quantity ('latest', 'confirmed', 'official')."
+        ),
+        "fixed_days": Option(
+            "integer",
+            2,
+            "Figures dated only by their articles are compared only when the articles are at most this many days "
+            "apart (a figure may move as a story develops).",
         ),
         "max_matches": Option(
             "integer",
@@ -164,7 +172,11 @@ class NumericConsistency(Check):
                 same_day = [p for p in component if _same_day(members[p.a], members[p.b])]
                 findings.extend(self._pairwise(reporter, same_day, members))
             else:
-                findings.extend(self._outliers(reporter, component, members, limit))
+                # A figure dated only by its article may have moved since an article days older: homes
+                # destroyed as a fire spreads, a tally during a Games, a count under way.
+                fixed_days = int(options["fixed_days"])
+                near = [p for p in component if _close_in_time(members[p.a], members[p.b], fixed_days)]
+                findings.extend(self._outliers(reporter, near, members, limit) if near else [])
         return findings
 
     @staticmethod
@@ -419,6 +431,7 @@ def _member(row_id: int, row: Mapping[str, Any], relative: float) -> _Member:
         as_of = _day(row["period_end"])
     elif basis in ("as_of", "since"):
         as_of = _day(row["doc_date"])
+        return _Member(row_id, int(row["doc"]), str(row["path"]), low, high, as_of, dated_by_article=True)
     return _Member(row_id, int(row["doc"]), str(row["path"]), low, high, as_of)
 
 
@@ -431,6 +444,14 @@ def _in_message_order(a: _Member, b: _Member) -> tuple[_Member, _Member]:
 
     first, second = sorted((a, b), key=key)
     return first, second
+
+
+def _close_in_time(a: _Member, b: _Member, days: int) -> bool:
+    """Whether two figures of a fixed quantity can be compared: not both dated only by articles more
+    than ``days`` apart."""
+    if not (a.dated_by_article and b.dated_by_article) or a.as_of is None or b.as_of is None:
+        return True
+    return abs((a.as_of - b.as_of).days) <= days
 
 
 def _within(a: _Member, b: _Member, days: int) -> bool:

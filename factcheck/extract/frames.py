@@ -99,6 +99,20 @@ _BRACKET_OPEN = regex.compile(r"\s{0,2}\(\s{0,2}(?:about|around|roughly|approxim
 _NAME_WORD = regex.compile(r"[\w.&-]+")
 _HYPHEN_MEASURE = regex.compile(r"^-([a-z]{3,20})\b")
 _TOTAL_WORDS = frozenset("total overall combined cumulative altogether".split())
+# Nouns that name the gap between two figures ("a margin of 4,191 votes", "her lead was 2,060").
+# A count under way: "with 62% counted", "with 91 percent of precincts reporting", "partial results",
+# "as counting continued": figures of a tally that is not final.
+_PARTIAL = regex.compile(
+    r"(?i)\bwith\s{1,3}(?:about\s{1,3}|nearly\s{1,3}|almost\s{1,3}|over\s{1,3})?\d{1,3}(?:\.\d)?\s{0,2}(?:%|percent|per\s{1,3}cent)"
+    r"(?:\s{1,3}of\s{1,3}(?:the\s{1,3})?(?:votes?|ballots?|precincts?|results?|polling\s{1,3}stations?|districts?))?"
+    r"\s{1,3}(?:counted|reporting|in|tallied|declared|processed)\b"
+    r"|\b(?:partial|early|provisional|incomplete)\s{1,3}(?:results?|returns?|counts?|tall(?:y|ies))\b"
+    r"|\bas\s{1,3}counting\s{1,3}(?:continued|continues|went\s{1,3}on)\b|\bwith\s{1,3}counting\s{1,3}under\s{1,3}way\b"
+)
+_DIFFERENCE_NOUNS = frozenset("margin lead majority gap edge advantage deficit shortfall surplus difference".split())
+_GAP_FOLLOWERS = frozenset("of was is had has stood stands grew narrowed widened to at be been over".split())
+_WINNING_VERBS = frozenset("won win wins winning beat beats beaten leads trails trailed ahead".split())
+_OF_THE_WHOLE = regex.compile(r"\s{1,3}of\s{1,3}(?:the\s{1,3}|all\s{1,3}|a\s{1,3}total\s{1,3}of\s{1,3})?")
 _DIFFERENCE = regex.compile(r"^\s{0,3}(?:more|fewer|less|higher|lower|greater|larger|smaller)\s{1,3}than\b")
 _EARLIER = regex.compile(
     r"(?i)\b(?:previous(?:ly)?|earlier|initial(?:ly)?|originally|original|preliminary|first\s{1,3}estimates?|"
@@ -338,12 +352,15 @@ class _SentenceReader:
         for index, claim in enumerate(self.claims):
             measure, modifiers, event, total, aspect, whole = measured[index]
             owner, explicit = owners[index]
+            whole_of_part = total and self._total_before(self._index_before(claim.start), claim)
             if claim.kind in ("label", "weekday"):
                 # A grade or a day belongs to the event the story is about; places around it are not owners.
                 owner, explicit = "", False
+            elif whole_of_part:
+                owner = ""  # "52,318 of the 102,750 valid votes": the whole is not the subject's
             elif not explicit:
                 owner = self._subject(claim, taken)
-            if not owner and index > 0 and self._continues_previous(index):
+            if not owner and not whole_of_part and index > 0 and self._continues_previous(index):
                 # "126 total medals (40 gold, 44 silver)", "had 40 golds but only 91 total medals":
                 # the list or the coordinated clause keeps the owner of the number before it
                 owner = frames[-1].about
@@ -383,7 +400,9 @@ class _SentenceReader:
             return str(claim.unit or ""), (), "", False, "", ""  # "a Category 4 hurricane": the scale
         after = self._index_after(claim.end)
         before = self._index_before(claim.start)
-        total = self._total_before(before) or self._total_after(after)
+        total = self._total_before(before, claim) or self._total_after(after)
+        if self._difference_before(before):
+            return "", (), "", False, "difference", ""  # a margin or a lead is no level of what it counts
         following = self.text[claim.end : claim.end + 30]
         if before >= 0 and self.tokens[before].lower == "than" and not claim.qualifier:
             return "", (), "", False, "difference", ""  # "more medals than 184 countries": a yardstick
@@ -639,10 +658,41 @@ class _SentenceReader:
             gap = _GAP_WORD.sub(lambda m: "" if normal_form(m.group()) in measured else m.group(), gap)
         return previous.kind == claim.kind and bool(_LIST_GAP.fullmatch(gap))
 
-    def _total_before(self, before: int) -> bool:
+    def _total_before(self, before: int, claim: Claim | None = None) -> bool:
         tokens = self.tokens
         window = [t.lower for t in tokens[max(0, before - 2) : before + 1]]
-        return ("total" in window and ("of" in window or "a" in window)) or "overall" in window
+        if ("total" in window and ("of" in window or "a" in window)) or "overall" in window:
+            return True
+        if claim is not None and before >= 0 and tokens[before].lower in ("of", "the"):
+            # "52,318 of the 102,750 valid votes": the second number is the whole the first is part of
+            position = self._position[id(claim)]
+            if position > 0:
+                gap = self.text[self.claims[position - 1].end : claim.start]
+                return bool(_OF_THE_WHOLE.fullmatch(gap))
+        return False
+
+    def _difference_before(self, before: int) -> bool:
+        """ "Her margin was 4,191 votes", "a lead of 2,060", "won by 4,191 votes": the gap between two
+        figures, not a level."""
+        tokens = self.tokens
+        for index in range(before, max(-1, before - 6), -1):
+            token = tokens[index]
+            if token.text in _CLAUSE_BREAK or token.text in (",", ";"):
+                return False
+            if noun_lemma(token.lower) in _DIFFERENCE_NOUNS and self._names_a_gap(index):
+                return True
+            if token.lower == "by" and any(t.lower in _WINNING_VERBS for t in tokens[max(0, index - 4) : index]):
+                return True
+        return False
+
+    def _names_a_gap(self, index: int) -> bool:
+        """ "a lead of", "Marwick's lead had been", "her margin was": the noun is owned or determined and
+        goes on to its figure ("lead ore output", "leads in China" do not)."""
+        tokens = self.tokens
+        previous = tokens[index - 1] if index > 0 else None
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        owned = previous is not None and (previous.lower in _DETERMINERS or bool(_POSSESSIVE.search(previous.text)))
+        return owned and following is not None and following.lower in _GAP_FOLLOWERS
 
     def _total_after(self, after: int) -> bool:
         return after < len(self.tokens) and self.tokens[after].lower in _TOTAL_WORDS
@@ -985,6 +1035,13 @@ class _SentenceReader:
         if _EARLIER.search(self.chunk):
             for kind in ("number", "money", "quantity", "percent", "duration"):
                 out[kind] = "earlier"
+            return out
+        partial = _PARTIAL.search(self.chunk)
+        if partial:
+            # A tally under way is compared only with the same stage of it ("with 62% counted").
+            label = "partial:" + " ".join(partial.group().lower().split())
+            for kind in ("number", "money", "quantity", "percent"):
+                out[kind] = label
             return out
         part = _PART_YEAR.search(self.chunk)
         if part:
