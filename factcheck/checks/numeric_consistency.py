@@ -118,7 +118,7 @@ class NumericConsistency(Check):
             "integer", 3, "How many days apart two exact counts with swapped digits still count as one figure."
         ),
         "kinds": Option(
-            "string_list", (*COMPARABLE_KINDS, "label", "weekday", "date"), "Claim kinds this rule compares."
+            "string_list", (*COMPARABLE_KINDS, "label", "weekday", "date", "year"), "Claim kinds this rule compares."
         ),
         "weekday_days": Option(
             "integer", 6, "How many days apart two dated articles may be for their weekdays to name the same week."
@@ -337,6 +337,10 @@ def describe(key: Keyed, first: Mapping[str, Any], other: Mapping[str, Any]) -> 
     kind = str(first["kind"])
     if kind == "date":
         return f"Date ({key.measure})"
+    if kind == "year":
+        verb = key.measure.removesuffix(" (year)")
+        about = _about_words(key.about)
+        return f"Year {about or 'it'} {_PAST.get(verb, verb + 'ed')}"
     if kind in ("label", "weekday"):
         text = f"{key.measure[:1].upper()}{key.measure[1:]}" if kind == "label" else f"Day of the {key.measure}"
         return text
@@ -362,6 +366,12 @@ def describe(key: Keyed, first: Mapping[str, Any], other: Mapping[str, Any]) -> 
     if period:
         text += f", {period}"
     return text[:1].upper() + text[1:]
+
+
+_PAST = {"build": "was built", "bear": "was born", "found": "was founded", "open": "opened", "form": "was formed",
+         "establish": "was established", "create": "was created", "launch": "was launched", "complete": "was completed",
+         "inaugurate": "was inaugurated", "incorporate": "was incorporated", "discover": "was discovered",
+         "invent": "was invented"}  # fmt: skip
 
 
 def _about_words(about: str) -> str:
@@ -415,7 +425,7 @@ def _member(row_id: int, row: Mapping[str, Any], relative: float) -> _Member:
 
     A date is the interval of days it names ("May 2025" is 1 to 31 May), its as-of day the article's.
     """
-    if row["kind"] == "date":
+    if row["kind"] in ("date", "year"):
         start, end = _day(row["period_start"]), _day(row["period_end"])
         low = float(start.toordinal()) if start else -math.inf
         high = float(end.toordinal()) if end else math.inf

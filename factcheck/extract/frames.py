@@ -110,6 +110,10 @@ _PARTIAL = regex.compile(
     r"|\bas\s{1,3}counting\s{1,3}(?:continued|continues|went\s{1,3}on)\b|\bwith\s{1,3}counting\s{1,3}under\s{1,3}way\b"
 )
 _DIFFERENCE_NOUNS = frozenset("margin lead majority gap edge advantage deficit shortfall surplus difference".split())
+# Events that happen once to what they are about, so the year they happened is a fact to agree on.
+_ONCE_VERBS = frozenset(
+    "open found establish build complete inaugurate incorporate bear create form launch discover invent".split()
+)
 _GAP_FOLLOWERS = frozenset("of was is had has stood stands grew narrowed widened to at be been over".split())
 _WINNING_VERBS = frozenset("won win wins winning beat beats beaten leads trails trailed ahead".split())
 _OF_THE_WHOLE = regex.compile(r"\s{1,3}of\s{1,3}(?:the\s{1,3}|all\s{1,3}|a\s{1,3}total\s{1,3}of\s{1,3})?")
@@ -393,7 +397,10 @@ class _SentenceReader:
         self, claim: Claim, earlier: list[tuple[str, tuple[str, ...], str, bool, str, str]]
     ) -> tuple[str, tuple[str, ...], str, bool, str, str]:
         """(measure, modifiers, event, total, aspect override, whole) of one claim."""
-        if claim.kind in ("date", "year", "weekday"):
+        if claim.kind == "year":
+            # A year dates a one-time event of its subject: "the bridge, which opened in 1971".
+            return self._once_event(claim), (), "", False, "", ""
+        if claim.kind in ("date", "weekday"):
             # A day names an event's date only through a light verb's object ("made landfall on ...").
             return self._event_noun(claim), (), "", False, "", ""
         if claim.kind == "label":
@@ -463,6 +470,23 @@ class _SentenceReader:
             if event and event not in _LINK_VERBS:
                 head, event = event, ""
         return head, modifiers, event, total, aspect, whole
+
+    def _once_event(self, claim: Claim) -> str:
+        """ "opened in 1971", "was founded in 1998", "built in 1932": the event a year dates, when it
+        happens once to its subject (an opening, a founding); "" for any other year."""
+        tokens = self.tokens
+        before = self._index_before(claim.start)
+        if before < 1 or tokens[before].lower != "in":
+            return ""
+        verb = tokens[before - 1]
+        if (
+            verb.lower in ("traffic", "service", "business", "operation")
+            and before >= 3
+            and tokens[before - 2].lower == "to"
+        ):
+            verb = tokens[before - 3]  # "opened to traffic in 1971"
+        lemma_of = _verb_lemma(verb.text) or ""
+        return f"{lemma_of} (year)" if verb.lower.endswith(("ed", "en", "lt", "rn")) and lemma_of in _ONCE_VERBS else ""
 
     def _event_noun(self, claim: Claim) -> str:
         """What a day dates: the object of a light verb before it ("made landfall late Thursday" -> landfall).

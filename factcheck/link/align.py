@@ -207,7 +207,9 @@ def keyed_rows(table: pd.DataFrame, stories: Stories, vocabulary: Vocabulary, ki
     if table.empty:
         return out
     # A date is compared by its day: its dimension is "date" (the event it dates is its measure).
-    rows = table[table["kind"].isin(kinds) & ((table["dimension"] != "") | (table["kind"] == "date"))]
+    # A date or a year names its own period (the dimension is time): kept when its frame has a measure.
+    dated = table["kind"].isin(("date", "year"))
+    rows = table[table["kind"].isin(kinds) & ((table["dimension"] != "") | dated)]
     for index, row in zip(rows.index, rows.itertuples(index=False), strict=True):
         if row.series in _UNALIGNED_SERIES or row.frame_aspect == "difference":
             continue
@@ -229,7 +231,7 @@ def keyed_rows(table: pd.DataFrame, stories: Stories, vocabulary: Vocabulary, ki
                 about=vocabulary.entity(str(row.about)),
                 aspect=aspect,
                 series=str(row.series),
-                dimension="date" if row.kind == "date" else str(row.dimension),
+                dimension="date" if row.kind in ("date", "year") else str(row.dimension),
                 story=stories.of_document[doc],
                 names=frozenset(vocabulary.entity(n) for n in str(row.names).split("|") if n),
                 when=str(row.when),
@@ -244,7 +246,7 @@ def keyed_rows(table: pd.DataFrame, stories: Stories, vocabulary: Vocabulary, ki
 
 def scope_compatible(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     """Whether two rows' periods can be the same time (see module docstring); a date's period is its value."""
-    if a["kind"] == "date" or b["kind"] == "date":
+    if a["kind"] in ("date", "year") or b["kind"] in ("date", "year"):
         return True
     basis_a, basis_b = str(a["period_basis"]), str(b["period_basis"])
     if not basis_a or not basis_b:

@@ -66,3 +66,18 @@ def test_crews_deployed_are_compared_only_on_the_same_day() -> None:
         dated("2024-07-15", "Some 220 firefighters were battling the Cedar Ridge fire near Millbrook on Monday."),
         dated("2024-07-16", "More than 1,450 firefighters were battling the Cedar Ridge fire near Millbrook."),
     )
+
+
+def test_the_year_a_thing_opened_is_a_fact_to_agree_on() -> None:
+    right = "The Harlan River Bridge opened in 1971 and carried 34,000 vehicles a day before it collapsed."
+    wrong = "The Harlan River Bridge opened in 1974 and carried 34,000 vehicles a day before it collapsed."
+    found = run(right, right.replace("carried", "took"), wrong)
+    assert found and found[0].startswith("Year Harlan River Bridge opened: 1974 in c.md but 1971 in")
+
+
+def test_years_of_other_things_or_of_repeated_events_are_not_compared() -> None:
+    assert not run(
+        "The Harlan River Bridge opened in 1971. Traffic on it rose in 2019, the county said.",
+        "The Corran Viaduct opened in 1974. Traffic on the Harlan River Bridge rose in 2021, the county said.",
+        "The Harlan River Bridge opened in 1971 and was repainted in 2015.",
+    )
