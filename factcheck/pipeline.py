@@ -157,7 +157,16 @@ def active_rules(
     severity: Sequence[tuple[str, Severity]] = (),
 ) -> list[Rule]:
     """The rules a run uses: built-in and extra, selected, with severity overrides."""
-    rules = load_rules(rules_dirs)
+    return choose_rules(load_rules(rules_dirs), select, ignore, severity)
+
+
+def choose_rules(
+    rules: Sequence[Rule],
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    severity: Sequence[tuple[str, Severity]] = (),
+) -> list[Rule]:
+    """Of loaded rules, those selected, with severity overrides (every id named must exist)."""
     check_rule_ids(rules, [rule_id for rule_id, _level in severity], "severity")
     return with_severities(select_rules(rules, select, ignore), severity)
 
@@ -185,7 +194,8 @@ def check(
     ``changed``: report only findings that involve one of these files, while
     still comparing against everything ``paths`` reaches.
     """
-    rules = active_rules(rules_dirs, select, ignore, severity)
+    every_rule = load_rules(rules_dirs)
+    rules = choose_rules(every_rule, select, ignore, severity)
     documents, errors = load_paths(
         paths,
         include=include,
@@ -196,7 +206,6 @@ def check(
     )
     if root is not None:
         documents, errors = _relative_to(root, documents, errors)
-    every_rule = load_rules(rules_dirs)
     for document in documents:
         check_suppressions(document, lambda ids, where: check_rule_ids(every_rule, ids, where))
     analysis = run_rules(documents, rules, progress)

@@ -194,9 +194,8 @@ class _Form:
     # Documents where it is written where the capital letter says "name" (not opening a sentence,
     # not in a title-case line), with the first such place in each.
     body: dict[int, Sighting] = field(default_factory=dict)
-    first: dict[int, Sighting] = field(default_factory=dict)
     sentences: set[tuple[int, int]] = field(default_factory=set)
-    # Every place it is written, by document (the finding shows the passage closest to the slip).
+    # Every place it is written, by document, in order (the first is its first mention).
     every: dict[int, list[Sighting]] = field(default_factory=dict)
     # The proper words next to it in a name, by document (titles left out: "Sheikh" says nothing).
     neighbours: dict[int, set[str]] = field(default_factory=dict)
@@ -206,12 +205,11 @@ class _Form:
 
     def places(self, doc: int) -> list[Sighting]:
         """Where the document writes it: the first place in the body first (its first mention as a name)."""
-        head = self.body.get(doc, self.first[doc])
+        head = self.body.get(doc, self.every[doc][0])
         return [head, *(place for place in self.every[doc] if place != head)]
 
     def add(self, doc: int, sighting: Sighting, *, body: bool) -> None:
         self.docs.add(doc)
-        self.first.setdefault(doc, sighting)
         if body:
             self.body.setdefault(doc, sighting)
         places = self.every.setdefault(doc, [])
@@ -378,7 +376,7 @@ def _judge(
                 written=written.text,
                 expected=expected.text,
                 edit=edit(written.text, expected.text),
-                written_at=tuple(written.body.get(d, written.first[d]) for d in sorted(docs_w)),
+                written_at=tuple(written.body.get(d, written.every[d][0]) for d in sorted(docs_w)),
                 expected_at=tuple(place for d in sorted(docs_e) for place in expected.places(d)),
                 written_docs=tuple(sorted(docs_w)),
                 expected_docs=tuple(sorted(docs_e)),
