@@ -369,14 +369,8 @@ def test_paths_are_relative_to_the_project_root_however_they_are_given(tmp_path:
 
 def test_a_baseline_written_at_the_root_silences_runs_from_anywhere(tmp_path: Path) -> None:
     root = _project(tmp_path)
-    done = subprocess.run(
-        [sys.executable, "-m", "factcheck", "check", "content", "--write-baseline", "baseline.json"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode in (0, 1)
+    code, _out = _json_from(root, "content", "--write-baseline", "baseline.json")
+    assert code in (0, 1)
     for directory, args in (
         (root / "content", (".", "--baseline", "../baseline.json")),
         (tmp_path, (str(root / "content"), "--baseline", str(root / "baseline.json"))),
@@ -396,12 +390,6 @@ def test_per_file_ignores_match_relative_to_the_configuration_file(tmp_path: Pat
 
 def test_writing_a_baseline_exits_0(tmp_path: Path) -> None:
     root = _project(tmp_path)
-    done = subprocess.run(
-        [sys.executable, "-m", "factcheck", "check", "content", "--write-baseline", "baseline.json"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0
+    code, _out = _json_from(root, "content", "--write-baseline", "baseline.json")
+    assert code == 0
     assert json.loads((root / "baseline.json").read_text(encoding="utf-8"))
