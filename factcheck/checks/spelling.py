@@ -46,29 +46,32 @@ def _articles(documents: Sequence[Document], docs: Sequence[int], limit: int) ->
     return f"{', '.join(paths[:limit])} and {len(paths) - limit} more"
 
 
-_PASSAGE_WORD = regex.compile(r"[\p{L}\p{N}]{3,}")
+_PASSAGE_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_REACH = 6  # words either side of the name: its role, its verb ("according to", "director ... said")
 
 
 def _passage_words(document: Document, sighting: Sighting) -> set[str]:
-    text = document.text[sighting.sentence_start : sighting.sentence_end]
-    return {word.lower() for word in _PASSAGE_WORD.findall(text)}
+    """The words around the name, within its sentence: what the passage says of it."""
+    before = _PASSAGE_WORD.findall(document.text[sighting.sentence_start : sighting.start])[-_REACH:]
+    after = _PASSAGE_WORD.findall(document.text[sighting.end : sighting.sentence_end])[:_REACH]
+    return {word.lower() for word in (*before, *after)}
 
 
 def _closest(documents: Sequence[Document], variant: Variant, limit: int) -> list[Sighting]:
-    """Where at most ``limit`` other articles first write the other spelling (the first mention, where
-    an article introduces a name): the articles whose passages are most like the slip's (most words
-    in common) first; the result is in path order."""
+    """Where at most ``limit`` other articles write the other spelling: in each article the place whose
+    words around the name are most like the slip's (the first mention, where an article introduces a
+    name, on a tie), so that the editor reads the same statement both ways; the articles whose places
+    are most alike first; the result is in path order."""
     slip = variant.written_at[0]
     words = _passage_words(documents[slip.doc], slip)
-    first: dict[int, Sighting] = {}
-    alike: dict[int, int] = {}
+    best: dict[int, tuple[int, Sighting]] = {}
     candidates = [s for s in variant.expected_at if s.doc not in variant.written_docs] or list(variant.expected_at)
-    for sighting in candidates:
-        first.setdefault(sighting.doc, sighting)
+    for sighting in candidates:  # each article's first mention comes first, so it wins a tie
         shared = len(words & _passage_words(documents[sighting.doc], sighting))
-        alike[sighting.doc] = max(alike.get(sighting.doc, 0), shared)
-    ranked = sorted(first, key=lambda doc: (-alike[doc], documents[doc].path))[:limit]
-    return sorted((first[doc] for doc in ranked), key=lambda s: documents[s.doc].path)
+        if sighting.doc not in best or shared > best[sighting.doc][0]:
+            best[sighting.doc] = (shared, sighting)
+    ranked = sorted(best, key=lambda doc: (-best[doc][0], documents[doc].path))[:limit]
+    return sorted((best[doc][1] for doc in ranked), key=lambda s: documents[s.doc].path)
 
 
 def _registered(registry: Registry) -> frozenset[str]:

@@ -162,6 +162,20 @@ def test_a_given_name_slip_in_a_headline_line_is_found() -> None:
 # --- Near-misses: silent ---------------------------------------------------------------------------------------
 
 
+def test_each_article_is_pointed_at_where_it_says_what_the_slip_says() -> None:
+    # b.md names the firm first in passing; its sentence that credits the figure is the one to compare.
+    texts = [
+        "Losses from the Brennick outage reached $2bn, according to Quantrix, which models outage losses.",
+        "Quantrix staff in Marden worked through the Brennick outage. Banks lost most, according to Quantrix data "
+        "on the Brennick outage.",
+        "Banks lost most in the Brennick outage, according to Quantric data seen by reporters.",
+    ]
+    found = [f for f in run_example(RULE, files(texts)) if f.rule == "names.spelling"]
+    assert len(found) == 1
+    [in_b] = [loc for loc in found[0].locations if loc.path == "b.md"]
+    assert texts[1][in_b.start - 13 : in_b.start] == "according to "
+
+
 def silent(texts: list[str], stories: int = 1) -> None:
     """No finding, on articles grouped as meant (one story unless said): the silence is not for want of a story."""
     grouped = group_stories([load_text(text, name) for name, text in files(texts)])
