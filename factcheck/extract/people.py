@@ -40,6 +40,7 @@ from dataclasses import dataclass, field, replace
 import regex
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
+from factcheck.extract.people_vocab import people_vocab
 from factcheck.extract.sentences import split_sentences
 from factcheck.model import Document
 
@@ -68,262 +69,48 @@ __all__ = [
 
 
 # ---------------------------------------------------------------------------
-# Vocabularies (lower case)
+# Vocabularies (lower case): data in factcheck/data/people.yaml
+
+_VOCAB = people_vocab()
 
 # Capitalised words that are titles before a name ("President", "Dr") ...
-_CORE_TITLES = frozenset(
-    """president secretary minister premier chancellor senator sen rep representative congressman congresswoman
-    governor gov mayor general gen lt lieutenant col colonel maj captain capt admiral adm sergeant sgt commander
-    chairman chairwoman chairperson director ambassador envoy judge justice pope king queen prince princess
-    sheikh emir president-elect speaker dr mr mrs ms mx prof professor sir dame lord baroness baron rev
-    reverend cardinal bishop archbishop rabbi imam ayatollah commissioner spokesman spokeswoman spokesperson
-    lady ceo chief leader vice-president counsel solicitor attorney sheriff inspector superintendent constable
-    detective marshal councillor councilman councilwoman alderman magistrate coroner treasurer comptroller
-    auditor registrar officer cfo coo cto""".split()
-)
+_CORE_TITLES = _VOCAB.titles
 # ... and words that are parts of titles ("Vice", "Foreign", "Deputy"): not names, not titles alone.
-_TITLE_PARTS = frozenset(
-    """vice deputy prime foreign defence defense finance interior state security national council executive
-    former acting interim then late first head special trade energy health crown assistant associate
-    senior junior""".split()
-)
+_TITLE_PARTS = _VOCAB.title_parts
 _TITLES = _CORE_TITLES | _TITLE_PARTS
 # Words that stand before a name as a title (lower case), for other modules.
-TITLE_WORDS = _TITLES | frozenset("sheikh emir imam ayatollah mullah rabbi pastor father".split())
-_HONORIFICS = frozenset("mr mrs ms mx dr prof sir dame".split())
+TITLE_WORDS = _TITLES | _VOCAB.religious_titles
+_HONORIFICS = _VOCAB.honorifics
 # Capitalised words that are never part of a person's name.
-_NOT_NAME = frozenset(
-    """the a an and but or nor so yet for if when while as at by in into on of to from with after before
-    since until during over under about against between among through this that these those it its he she
-    they we you i his her their our your my there here what which who whom whose why how where however
-    meanwhile instead also still even then thus although though because despite unlike like some many most
-    all any each every other such no not yes according last next new old one two three first second third
-    whereas given both should would could will can may might must did does do is are was were has have had let once
-    today now perhaps maybe indeed whether either neither unless whilst hence therefore moreover furthermore
-    besides nobody everyone someone anyone another others several few much more less earlier later recently
-    finally ultimately overall clearly similarly likewise accordingly consequently nevertheless nonetheless
-    otherwise already again often sometimes never always upon across around behind beyond toward towards via
-    per amid amidst along above below inside outside throughout asked speaking writing following including
-    regarding concerning considering dear hi hello thanks please read watch see click share follow subscribe
-    photo photograph image video file pool getty reporting editing additional contributed
-    january february march april june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    us usa uk eu un nato g7 g8 g20 brics u.s u.k u.n e.u
-    american americans british chinese russian russians ukrainian ukrainians european europeans australian
-    indian japanese korean german french italian spanish canadian mexican israeli iranian iraqi syrian
-    turkish saudi pakistani afghan african asian arab western eastern northern southern soviet communist
-    republican republicans democrat democrats democratic conservative labour liberal
-    russia china ukraine america europe asia africa australia india japan korea germany france italy spain
-    canada mexico israel iran iraq syria turkey pakistan afghanistan britain england scotland wales ireland
-    washington moscow beijing kyiv kiev london paris berlin brussels tokyo taiwan crimea gaza singapore
-    texas california hungary slovakia poland georgia libya belarus
-    god christmas easter ramadan covid coronavirus internet twitter facebook google
-    jazeera reuters bloomberg afp ap bbc cnn kremlin pentagon whitehall downing""".split()
-)
+_NOT_NAME = _VOCAB.not_name
 # Words that make a capitalised run an organisation, not a person.
-ORG_HEADS = frozenset(
-    """university college school faculty institute institution academy polytechnic department centre center
-    council foundation fund bank agency ministry office commission committee corporation company association
-    society laboratory lab laboratories party group forum board service services trust network initiative
-    project club court parliament senate congress assembly authority bureau administration management
-    capital partners associates consultancy consulting ltd inc plc llc co corp index programme program
-    organisation organization union federation alliance coalition league economics studies research
-    post times journal news herald tribune gazette telegraph guardian observer monitor review magazine
-    press media television radio broadcasting house hall palace conference summit war act treaty accord
-    embassy consulate army navy force forces guard police command museum library hospital clinic church
-    mosque diocese cathedral watch markets exchange reserve treasury""".split()
-)
-_ACADEMIC_HEADS = frozenset(
-    "university college school faculty institute academy polytechnic department centre center laboratory lab".split()
-)
+ORG_HEADS = _VOCAB.organisation_heads
+_ACADEMIC_HEADS = _VOCAB.academic_heads
 # Parts of a university: "Harvard Kennedy School" is part of "Harvard University".
-_SUB_UNIT_HEADS = frozenset(
-    "school faculty college department institute centre center laboratory lab programme".split()
-)
+_SUB_UNIT_HEADS = _VOCAB.sub_unit_heads
 # Organisation words that do not tell two organisations apart.
-_GENERIC_ORG_WORDS = (
-    frozenset(
-        """the of for and on in at de du la le des der von international national global world worldwide united
-    american european asian african royal new federal state public private independent studies research
-    affairs policy economic economics foreign relations strategic strategy security advanced applied social
-    political sciences science technology technological development peace conflict crisis disaster center centre
-    management administration business law graduate s""".split()
-    )
-    | ORG_HEADS
-)
+_GENERIC_ORG_WORDS = _VOCAB.generic_organisation_words | ORG_HEADS
 # Role nouns, singular; plurals are read by stripping "s".
-ROLE_WORDS = frozenset(
-    """historian strategist expert analyst economist professor lecturer researcher scholar fellow academic
-    director adviser advisor envoy ambassador diplomat minister secretary president spokesman spokeswoman
-    spokesperson official commentator journalist reporter editor correspondent columnist author writer
-    novelist poet lawyer attorney judge justice senator congressman congresswoman representative lawmaker
-    legislator governor mayor general commander officer chief head chairman chairwoman chair chairperson
-    founder executive ceo manager investor banker entrepreneur scientist physicist chemist biologist
-    epidemiologist virologist doctor physician surgeon nurse teacher student activist campaigner candidate
-    politician leader premier chancellor king queen prince princess pope cardinal bishop archbishop priest
-    imam rabbi coach player captain actor actress singer musician artist filmmaker producer philosopher
-    sociologist psychologist demographer statistician consultant negotiator mediator prosecutor investigator
-    detective inspector soldier pilot engineer architect partner strategist specialist observer aide
-    deputy dean provost principal rector chancellor administrator commissioner regulator trader analyst
-    economist counsel solicitor sheriff superintendent constable marshal councillor councilman councilwoman
-    alderman magistrate coroner treasurer comptroller auditor registrar cfo coo cto
-    son daughter wife husband brother sister mother father widow widower spouse nephew niece
-    cousin grandson granddaughter uncle aunt""".split()
-)
+ROLE_WORDS = _VOCAB.role_words
 # Multi-word roles, matched before single words.
-_ROLE_PHRASES = (
-    "deputy prime minister",
-    "prime minister",
-    "vice president",
-    "vice-president",
-    "president-elect",
-    "first lady",
-    "secretary of state",
-    "secretary of defense",
-    "secretary of defence",
-    "defence secretary",
-    "defense secretary",
-    "foreign secretary",
-    "home secretary",
-    "press secretary",
-    "general secretary",
-    "secretary general",
-    "secretary-general",
-    "foreign minister",
-    "defence minister",
-    "defense minister",
-    "finance minister",
-    "interior minister",
-    "national security adviser",
-    "national security advisor",
-    "special envoy",
-    "political scientist",
-    "chief executive",
-    "chief of staff",
-    "attorney general",
-    "assistant professor",
-    "associate professor",
-    "senior fellow",
-    "research fellow",
-    "supreme leader",
-    "head of state",
-    "military strategist",
-)
-_ROLE_SYNONYMS = {
-    "advisor": "adviser",
-    "national security advisor": "national security adviser",
-    "spokeswoman": "spokesman",
-    "spokesperson": "spokesman",
-    "chairwoman": "chairman",
-    "chairperson": "chairman",
-    "chair": "chairman",
-    "secretary of defence": "secretary of defense",
-    "defense secretary": "secretary of defense",
-    "defence secretary": "secretary of defense",
-    "defense minister": "defence minister",
-    "vice-president": "vice president",
-    "secretary-general": "secretary general",
-    "actress": "actor",
-    "congresswoman": "congressman",
-    "military strategist": "strategist",
-    "ceo": "chief executive",
-}
+_ROLE_PHRASES = _VOCAB.role_phrases
+_ROLE_SYNONYMS = _VOCAB.role_synonyms
 # Roles too vague to say two mentions are the same person.
-GENERIC_ROLES = frozenset(
-    """expert analyst official leader member head chief figure observer commentator specialist representative
-    officer spokesman director executive manager adviser aide source partner deputy student candidate
-    politician activist consultant researcher author writer""".split()
-)
+GENERIC_ROLES = _VOCAB.generic_roles | _VOCAB.person_nouns
 # Family words: "Hunter Biden, the president's son" is not "President Joe Biden".
-FAMILY_ROLES = frozenset(
-    """son daughter wife husband brother sister mother father widow widower spouse nephew niece cousin
-    grandson granddaughter uncle aunt first lady""".split()
-) | {"first lady"}
+FAMILY_ROLES = _VOCAB.family_roles
 # Words that end a role phrase read backwards from a name.
-_PRE_STOP = frozenset(
-    """the a an this that these those and but or nor so if when while as at by in into on of to from with
-    after before since until during over under about against between among through said says say told tells
-    according who whom whose which what where why how is are was were be been being has have had will would
-    could can may might must shall should do does did not no also even just only than then there here it its
-    he she they we you i his her their our your my me him them us""".split()
-)
+_PRE_STOP = _VOCAB.role_stops
 _PRE_KEEP = frozenset({"and", "of"})
 # Speech verbs that mark who speaks.
-SPEECH_VERBS = (
-    "said|says|say|told|tells|added|adds|argued|argues|agreed|agrees|noted|notes|wrote|writes|explained|"
-    "explains|warned|warns|insisted|insists|stated|states|remarked|remarks|asked|asks|replied|replies|"
-    "responded|responds|mentioned|mentions|continued|continues|concluded|cautioned|cautions|recalled|"
-    "recalls|declared|declares|claimed|claims|commented|comments|observed|observes|acknowledged|"
-    "acknowledges|admitted|admits|tweeted|posted|announced|announces"
-)
-_NICKNAMES = (
-    "william bill billy will willy liam",
-    "robert bob bobby rob robbie bert",
-    "michael mike mick mikey",
-    "james jim jimmy jamie",
-    "joseph joe joey jo",
-    "thomas tom tommy",
-    "richard dick rick ricky rich richie",
-    "edward ed eddie ted teddy ned",
-    "theodore ted teddy theo",
-    "anthony tony",
-    "andrew andy drew",
-    "david dave davy",
-    "daniel dan danny",
-    "christopher chris kit",
-    "katherine catherine kathryn katharine kate katie cathy kathy kat",
-    "elizabeth liz lizzie beth betty eliza libby",
-    "susan sue susie",
-    "jennifer jenny jen",
-    "alexander alex sasha aleksandr alexandr alec sandy",
-    "alexandra alex sasha",
-    "nicholas nick nicky",
-    "patrick pat paddy",
-    "patricia pat patty trish",
-    "stephen steven steve",
-    "samuel sam sammy",
-    "benjamin ben benny",
-    "john jack johnny jon",
-    "jonathan jon jonny",
-    "matthew matt",
-    "gregory greg",
-    "jeffrey geoffrey jeff geoff",
-    "kenneth ken kenny",
-    "ronald ron ronnie",
-    "donald don donnie",
-    "lawrence laurence larry",
-    "gerald gerry jerry",
-    "henry harry hank",
-    "charles charlie chuck chas",
-    "frederick fred freddie",
-    "albert al bert",
-    "alan allan allen al",
-    "vladimir vlad volodymyr",
-    "dmitry dmitri dmitriy",
-    "sergey sergei serguei",
-    "margaret maggie meg peggy",
-    "deborah debbie deb",
-    "rebecca becky",
-    "victoria vicky",
-    "abraham abe",
-    "timothy tim",
-    "philip phil",
-    "raymond ray",
-    "douglas doug",
-    "peter pete",
-    "leonard len leo",
-    "walter walt",
-    "zachary zach",
-    "joshua josh",
-    "nathaniel nathan nate",
-)
+SPEECH_VERBS = "|".join(_VOCAB.speech_verbs)
 
 
 @functools.cache
 def _nickname_groups() -> dict[str, frozenset[int]]:
     groups: dict[str, set[int]] = {}
-    for number, line in enumerate(_NICKNAMES):
-        for name in line.split():
+    for number, names in enumerate(_VOCAB.nicknames):
+        for name in names:
             groups.setdefault(name, set()).add(number)
     return {name: frozenset(ids) for name, ids in groups.items()}
 
@@ -649,16 +436,7 @@ def role_heads(text: str) -> tuple[str, ...]:
 
 
 # Ranks of one role: an assistant professor is a professor.
-_ROLE_BASES = {
-    "assistant professor": "professor",
-    "associate professor": "professor",
-    "senior fellow": "fellow",
-    "research fellow": "fellow",
-    "foreign minister": "minister",
-    "defence minister": "minister",
-    "finance minister": "minister",
-    "interior minister": "minister",
-}
+_ROLE_BASES = _VOCAB.role_bases
 
 
 def _with_bases(roles: Iterable[str]) -> set[str]:
@@ -799,9 +577,116 @@ def _appositive(prose: str, end: int, sentence_end: int) -> tuple[int, int] | No
     role_first = first in ROLE_WORDS or (first.endswith("s") and first[:-1] in ROLE_WORDS) or first in _TITLES
     if not (opener or possessive or role_first):
         return None
-    if not role_heads(" ".join(words)):
+    # "a historian at Deakin University"; or, after "the" or "a", any noun: "the harbour master".
+    if not role_heads(" ".join(words)) and not ((opener or possessive) and open_role(body)):
         return None
     return body_start, body_start + len(body)
+
+
+_OPENING_WORDS = frozenset("a an the its his her their former then now also currently ex".split())
+_NOT_ROLE_HEADS = _VOCAB.not_role_heads | _VOCAB.not_person_heads
+_NP_WORD = regex.compile(r"\p{Ll}[\p{Ll}\-]{1,30}")
+
+
+def open_role(description: str) -> str:
+    """The role a description gives in words of its own, when it names none of the role words: "the
+    harbour master" -> "harbour master", "the port's longest-serving pilot" -> "pilot"; "" when its head
+    is not a noun for a person's post ("the first to arrive", "the town"), or it is too long to be one.
+
+    The head is the last word of the noun phrase the description opens with (up to a preposition, a
+    comma or a verb); the word before it is kept when it names the field ("harbour", "river"), not when it
+    qualifies ("retired", "local")."""
+    words = _WORD.findall(description)[:10]
+    index = 0
+    while index < len(words) and (
+        _fold(words[index]) in _OPENING_WORDS or regex.fullmatch(r"[\p{L}\-]{1,30}['’]s", words[index])
+    ):
+        index += 1
+    phrase: list[str] = []
+    for number, word in enumerate(words[index:]):
+        if number == 0 and index == 0:
+            word = word[:1].lower() + word[1:]  # "Harbour master", opening a sentence
+        lower = word.lower()
+        if not _NP_WORD.fullmatch(word) or lower in _PRE_STOP or regex.fullmatch(SPEECH_VERBS, lower):
+            break
+        phrase.append(lower)
+    if not phrase or len(phrase) > 3:
+        return ""
+    head = phrase[-1]
+    if not _could_head_role(head):
+        return ""
+    if len(phrase) >= 2 and _names_field(phrase[-2]):
+        return f"{phrase[-2]} {head}"
+    return head
+
+
+def _could_head_role(word: str) -> bool:
+    """Whether a lower-case word could be the noun of a post ("master", "pilot"), not a verb, an
+    adverb, a plural or a thing."""
+    return (
+        len(word) >= 3
+        and word not in _NOT_ROLE_HEADS
+        and word not in _PRE_STOP
+        and not regex.fullmatch(SPEECH_VERBS, word)
+        and not word.endswith(("ly", "ing", "est", "ed"))
+        and (not word.endswith("s") or word.endswith("ss"))
+    )
+
+
+def _names_field(word: str) -> bool:
+    """Whether the word before a role's noun names its field ("harbour master"), not a quality of the
+    person ("retired", "longest-serving", "defending", "local")."""
+    return (
+        not _is_modifier(word)
+        and not word.endswith(("ed", "ous", "ive", "ful", "est", "ing"))
+        and word not in _PRE_STOP
+        and word not in _VOCAB.not_role_heads
+    )
+
+
+_OPEN_LEFT = frozenset("the a an its his her their".split())
+
+
+def _open_pre_role(prose: str, name_start: int, sentence_start: int) -> tuple[int, int] | None:
+    """A role in words of its own right before a name, without a comma: "the harbour master Olu Adeyemi",
+    "Harbour master Olu Adeyemi said" (opening the sentence), "Marrowby ferry pilot Ana Ruiz".  The noun
+    must stand after a determiner, a capitalised word or the sentence's start, so that a verb before a
+    name ("the crowd saw Ana Ruiz") is not read as a post."""
+    words = list(_WORD.finditer(prose, max(sentence_start, name_start - 80), name_start))[-3:]
+    # only spaces between the words and the name
+    while words and prose[words[0].end() : (words[1].start() if len(words) > 1 else name_start)].strip(" \t"):
+        words = words[1:]
+    for i in range(len(words) - 1):
+        if prose[words[i].end() : words[i + 1].start()].strip(" \t"):
+            words = words[i + 1 :]
+            break
+    if not words or prose[words[-1].end() : name_start].strip(" \t"):
+        return None
+    head = words[-1]
+    if not _NP_WORD.fullmatch(head.group()) or not _could_head_role(head.group()):
+        return None
+
+    def opens_sentence(word: regex.Match[str]) -> bool:
+        return not prose[sentence_start : word.start()].strip(" \t\"“‘'([")
+
+    def left_of_noun(word: regex.Match[str]) -> bool:
+        text = word.group()
+        return text.lower() in _OPEN_LEFT or (text[:1].isupper() and _fold(text) not in _PRE_STOP)
+
+    before = words[:-1]
+    if not before:
+        return (head.start(), head.end()) if opens_sentence(head) else None
+    last = before[-1]
+    if left_of_noun(last) and not (last.group()[:1].isupper() and opens_sentence(last)):
+        return head.start(), head.end()
+    field = last.group()
+    if opens_sentence(last) and field[:1].isupper():
+        if _names_field(_fold(field)):
+            return last.start(), head.end()  # "Harbour master Olu Adeyemi said"
+        return head.start(), head.end()  # "Defending champion Ana Ruiz"
+    if _NP_WORD.fullmatch(field) and _names_field(field) and len(before) > 1 and left_of_noun(before[-2]):
+        return last.start(), head.end()  # "the harbour master", "Marrowby ferry pilot"
+    return None
 
 
 # "the harbour master, Olu Adeyemi,", "the city's planning chief, Ana Ruiz.": a description, a comma and
@@ -816,13 +701,7 @@ _DETERMINER = regex.compile(
 )
 _LEAVES_CLAUSE = regex.compile(rf"(?:[ \t]{{0,3}}[,.;:)]|[ \t]{{1,3}}(?:{SPEECH_VERBS})\b|[ \t]*\Z)")
 # Heads that describe a place, a body or a thing, not a person ("the town, Marrowby Bay").
-_NOT_PERSON_HEADS = frozenset(
-    """and or but said says told added who which that when where while as than town city village capital
-    country nation region province state coast island port harbour district county area river valley lake
-    sea mountain street road square park airport station company firm group bank agency ministry department
-    council court party team club brand project programme program plan report study survey law bill act
-    ship vessel plane aircraft storm hurricane cyclone typhoon quake earthquake fire flood event festival""".split()
-)
+_NOT_PERSON_HEADS = _VOCAB.not_person_heads
 
 
 def _described_before(prose: str, cand: _Candidate, sentence: tuple[int, int]) -> tuple[int, int] | None:
@@ -881,11 +760,7 @@ def _pre_role(prose: str, name_start: int, sentence_start: int) -> tuple[int, in
     return kept[-1].start(), kept[0].end()
 
 
-_MODIFIERS = frozenset(
-    """former then late longtime veteran leading prominent top renowned noted senior junior chief deputy acting
-    interim retired independent influential outspoken eminent distinguished celebrated award-winning
-    self-described self-styled so-called fellow""".split()
-)
+_MODIFIERS = _VOCAB.role_modifiers
 
 
 def _is_modifier(word: str) -> bool:
@@ -1021,6 +896,8 @@ def _read(prose: str, cand: _Candidate, sentence_of: Callable[[int], tuple[int, 
         cue = "role"
     elif described:
         cue, pre = "appositive", described
+    elif given_tokens and not cand.title and (open_pre := _open_pre_role(prose, cand.start, sentence[0])):
+        cue, pre = "appositive", open_pre
     elif appositive:
         cue = "appositive"
         if prose[after : appositive[0]].strip().lower() in ("of", "of the"):
@@ -1112,12 +989,21 @@ def _build_mention(
         descriptor=descriptor,
         descriptor_start=min((s for s, _ in parts), default=start),
         descriptor_end=max((e for _, e in parts), default=end),
-        roles=role_heads(descriptor),
+        roles=_roles(prose, cue, parts, descriptor),
         affiliations=tuple(orgs),
         former=former,
         sentence_start=sentence[0],
         sentence_end=sentence[1],
     )
+
+
+def _roles(prose: str, cue: str, parts: Sequence[tuple[int, int]], descriptor: str) -> tuple[str, ...]:
+    """The role words of a descriptor; for a description set off by commas that names none of them, the
+    role it gives in words of its own ("Olu Adeyemi, the harbour master" -> "harbour master")."""
+    known = role_heads(descriptor)
+    if known or cue != "appositive":
+        return known
+    return tuple(sorted({role for s, e in parts if (role := open_role(prose[s:e]))}))
 
 
 _FORMER = regex.compile(r"(?i)\b(?:former|ex|then|late|onetime|one-time|previously|erstwhile|outgoing)\b")

@@ -113,9 +113,25 @@ NAME_PLANTED: dict[str, tuple[list[str], Severity, str]] = {
         WARNING,
         "Laura Fischbach",
     ),
+    "articles: a post in words of its own, before the name and in an appositive": (
+        [
+            "Harbour master Olu Adeyemi said the Marrowby ferry carried 412 passengers when it capsized on Monday.",
+            "The Marrowby ferry was overloaded, harbour master Olu Adeyemi told reporters on the quay on Monday.",
+            "Rescuers pulled survivors from the Marrowby ferry. Tunde Adeyemi, the harbour master, said 412 "
+            "passengers were aboard when it capsized.",
+        ],
+        ERROR,
+        "Tunde Adeyemi",
+    ),
 }
 
 NAME_NEAR_MISSES: dict[str, list[str]] = {
+    "one surname, posts in words of their own that differ (three people)": [
+        "Harbour master Olu Adeyemi said the Marrowby ferry carried 412 passengers when it capsized on Monday.",
+        "Rescuers pulled survivors from the Marrowby ferry. Tunde Adeyemi, a retired fisherman, said he saw it "
+        "capsize.",
+        "Kemi Adeyemi, a passenger, said the Marrowby ferry tilted before it capsized on Monday.",
+    ],
     "the registered name and the surname alone": [
         "Historian and strategist Edward Luttwak argued that it was a reverse Nixon. Luttwak did not respond.",
         "Luttwak, a historian, said the same.",

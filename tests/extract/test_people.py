@@ -11,6 +11,7 @@ from factcheck.extract.people import (
     extract_people,
     name_spans,
     normalise_given,
+    people_of,
     role_heads,
     roles_relation,
     same_given,
@@ -330,3 +331,38 @@ def test_name_of_body_is_a_person_with_an_affiliation(text: str, affiliation: st
 
 def test_a_body_after_of_is_not_a_person() -> None:
     assert not extract_people("The Bank of England said rates would rise.").persons
+
+
+# --- Roles in words of their own (an open list of nouns) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Tunde Adeyemi, the harbour master, said 412 passengers were aboard.", "Tunde Adeyemi", "harbour master"),
+        ("Harbour master Olu Adeyemi said the ferry sank.", "Olu Adeyemi", "harbour master"),
+        ("We spoke to the harbour master Olu Adeyemi on the quay.", "Olu Adeyemi", "harbour master"),
+        ("Rescue diver Sam Ode said 12 were found.", "Sam Ode", "rescue diver"),
+        ("Ana Ruiz, the port's longest-serving pilot, said no.", "Ana Ruiz", "pilot"),
+        ("Mira Toll, a retired fisherman, saw it capsize.", "Mira Toll", "fisherman"),
+        ("Defending champion Ana Ruiz won the Corvel final.", "Ana Ruiz", "champion"),
+        ("The ferry was late, said the quay's ticket clerk, Ines Bardo.", "Ines Bardo", "ticket clerk"),
+    ],
+)
+def test_a_description_gives_a_role_in_its_own_words(text: str, name: str, role: str) -> None:
+    assert role in person(text, name).roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crowd saw Ana Ruiz at the quay on Monday.",
+        "Fans cheered Ana Ruiz home after the final.",
+        "Police arrested suspect Tom Hale on Monday.",
+        "The ministry said in a statement Ana Ruiz had resigned.",
+        "Ana Ruiz, the first to arrive, waited for the ferry.",
+    ],
+)
+def test_a_verb_an_ordinal_or_a_thing_before_a_name_is_not_a_role(text: str) -> None:
+    document = load_text(text, "a.md")
+    assert all(not p.roles for p in people_of(document).persons)
