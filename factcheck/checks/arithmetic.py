@@ -130,6 +130,8 @@ _INNER_RIGHT = regex.compile(
     rf"(?i)^\s{{1,3}}(?:(?:{_CHANGE_NOUNS})\s{{1,3}})?(?:from|on|over|compared\s{{1,3}}(?:with|to)|versus|against)"
     rf"\s{{1,3}}(?:{TIME_PHRASE}(?:['’]s)?\s{{1,3}})?$"
 )
+# "a share", "per tonne", "an hour" right after a value: a rate, which is the endpoint only of a rate.
+_RATE_AFTER = regex.compile(r"(?i)\s{1,3}(?:a|an|per|each)\s{1,3}([a-z]{3,20})\b")
 _CHAIN = regex.compile(r"(?i)^\s{0,3},?\s{0,3}(?:or|\(|–|—)\s{0,3}$")
 _FOLD_AFTER = regex.compile(r"(?i)^(?:[\s-]?fold\b|\s{1,3}times\b)")
 _POINTS_AFTER = regex.compile(
@@ -411,6 +413,11 @@ class _Reader:
         """Claims that can be endpoints or stated changes: not times, not durations."""
         return [c for c in sentence.claims if c.kind not in ("date", "year", "duration", "ordinal")]
 
+    def _rate(self, claim: Claim) -> str:
+        """What a value is per, when the words after it say ("$1.37 a share", "$12 an hour"), else ""."""
+        match = _RATE_AFTER.match(self.prose, claim.end, min(len(self.prose), claim.end + 30))
+        return match.group(1).lower() if match else ""
+
     def _pairs(self, sentence: Sentence) -> list[_Pair]:
         pairs: list[_Pair] = []
         valued = self._valued(sentence)
@@ -425,6 +432,11 @@ class _Reader:
             if a is None or b is None or not a.exact or not b.exact:
                 continue
             if a.dimension != b.dimension or left.unit != right.unit or left.aspect == "change":
+                continue
+            rate = self._rate(left)
+            if rate and rate != self._rate(right):
+                # "$412 million, or $1.37 a share, from $377 million": a rate is not a total.  A rate after
+                # the second value only may be the pair's ("from $9 to $12 an hour").
                 continue
             if right.aspect == "change" and not _FROM_BEFORE.search(self.prose[sentence.start : left.start]):
                 continue
