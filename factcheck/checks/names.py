@@ -68,6 +68,7 @@ from factcheck.extract.people import (
     compare_organisations,
     normalise_given,
     people_of,
+    plain_person,
     role_heads,
     roles_relation,
     same_given,
@@ -395,6 +396,7 @@ class NameMisattribution(Check):
         options = context.rule.options
         registry = load_registry(registry_path(context.rule, str(options["registry"])))
         sightings = self._sightings(context)
+        sightings.extend(self._plain_sightings(context, registry, sightings))
         findings = [f for s in sightings if (f := self._against_registry(context, registry, s)) is not None]
         if options["compare_articles"]:
             by_surname: defaultdict[str, list[_Sighting]] = defaultdict(list)
@@ -414,6 +416,23 @@ class NameMisattribution(Check):
             for person in people.persons:
                 mention = people.first_mention(person)
                 out.append(_Sighting(index, person, mention, _context(document, mention, person)))
+        return out
+
+    @staticmethod
+    def _plain_sightings(context: CheckContext, registry: Registry, cued: list[_Sighting]) -> list[_Sighting]:
+        """Full names written with no cue ("a book by Richard Luttwak"), taken for people when the person
+        is identified elsewhere in the run: a registered surname, or the surname of a person another
+        article gives a cue for."""
+        elsewhere: defaultdict[str, set[int]] = defaultdict(set)
+        for sighting in cued:
+            elsewhere[surname_key(sighting.person.surname)].add(sighting.doc)
+        out = []
+        for index, document in enumerate(context.documents):
+            for mention in document_people(context, index).plain:
+                key = surname_key(mention.surname)
+                if registry.by_surname(mention.surname) or elsewhere.get(key, set()) - {index}:
+                    person = plain_person(mention)
+                    out.append(_Sighting(index, person, mention, _context(document, mention, person)))
         return out
 
     def _against_registry(self, context: CheckContext, registry: Registry, sighting: _Sighting) -> Finding | None:

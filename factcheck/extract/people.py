@@ -61,6 +61,7 @@ __all__ = [
     "normalise_given",
     "organisation_key",
     "people_of",
+    "plain_person",
     "role_heads",
     "roles_relation",
     "same_given",
@@ -216,6 +217,21 @@ class Person:
 _LONGEST_MENTION = 400  # characters: a mention never spans more (names and their titles are short)
 
 
+def plain_person(mention: PersonMention) -> Person:
+    """A person made of one uncued mention (``People.plain``), for checks that identified them elsewhere."""
+    return Person(
+        index=-1,
+        name=_SPACE.sub(" ", mention.text),
+        given=mention.given,
+        surname=mention.surname,
+        key=f"{normalise_given(mention.given).split()[0]} {surname_key(mention.surname)}",
+        mentions=(),
+        roles=(),
+        affiliations=(),
+        descriptors=(),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class People:
     """Everyone named in one document."""
@@ -224,6 +240,10 @@ class People:
     persons: tuple[Person, ...]
     # The mentions' start offsets, in order (mentions are sorted by start): lookups by offset bisect.
     starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    # Full names written with no cue at all ("a book by Richard Luttwak"), each article's first: not
+    # persons of this article, but a check may take one for a person that is identified elsewhere in
+    # the run (another article, the registry).
+    plain: tuple[PersonMention, ...] = ()
 
     def __post_init__(self) -> None:
         if len(self.starts) != len(self.mentions):
@@ -863,7 +883,24 @@ def extract_people(prose: str) -> People:
     mentions = [_mention(prose, r) for r in accepted]
     mentions.extend(_surname_mentions(prose, sentence_of, mentions))
     mentions.sort(key=lambda m: m.start)
-    return _resolve(mentions)
+    people = _resolve(mentions)
+    return replace(people, plain=_plain_mentions(prose, raws, accepted))
+
+
+def _plain_mentions(prose: str, raws: list[_Raw], accepted: list[_Raw]) -> tuple[PersonMention, ...]:
+    """The first uncued mention of each full name whose surname no person of the article has."""
+    taken = {surname_key(r.surname) for r in accepted}
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for raw in raws:
+        if raw.cue or not raw.given or len(raw.cand.tokens) > 3:
+            continue
+        key = (surname_key(raw.surname), normalise_given(raw.given))
+        if key[0] in taken or key in seen:
+            continue
+        seen.add(key)
+        out.append(_mention(prose, raw))
+    return tuple(out)
 
 
 def _opens_sentence(prose: str, raw: _Raw) -> bool:

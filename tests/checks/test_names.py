@@ -123,9 +123,28 @@ NAME_PLANTED: dict[str, tuple[list[str], Severity, str]] = {
         ERROR,
         "Tunde Adeyemi",
     ),
+    "registry: a rejected name written with no cue at all": (
+        ["The argument borrows from a 1987 book by Richard Luttwak on the logic of war and peace."],
+        WARNING,
+        "Richard Luttwak",
+    ),
+    "articles: a plain name counts for the person another article identifies": (
+        [
+            "Harbour master Olu Adeyemi said the Marrowby ferry carried 412 passengers when it capsized on Monday.",
+            "Survivors of the Marrowby ferry praised Olu Adeyemi for opening the quay to rescuers on Monday.",
+            "Rescuers pulled survivors from the Marrowby ferry. Tunde Adeyemi, the harbour master, said 412 "
+            "passengers were aboard.",
+        ],
+        ERROR,
+        "Tunde Adeyemi",
+    ),
 }
 
 NAME_NEAR_MISSES: dict[str, list[str]] = {
+    "a plain name with the surname of a person identified elsewhere, and nothing else in common": [
+        "Harbour master Olu Adeyemi said the Marrowby ferry carried 412 passengers when it capsized on Monday.",
+        "The Marrowby ferry festival drew thousands, and the crowd cheered for Kemi Adeyemi on the quay.",
+    ],
     "one surname, posts in words of their own that differ (three people)": [
         "Harbour master Olu Adeyemi said the Marrowby ferry carried 412 passengers when it capsized on Monday.",
         "Rescuers pulled survivors from the Marrowby ferry. Tunde Adeyemi, a retired fisherman, said he saw it "

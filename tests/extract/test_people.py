@@ -366,3 +366,11 @@ def test_a_description_gives_a_role_in_its_own_words(text: str, name: str, role:
 def test_a_verb_an_ordinal_or_a_thing_before_a_name_is_not_a_role(text: str) -> None:
     document = load_text(text, "a.md")
     assert all(not p.roles for p in people_of(document).persons)
+
+
+def test_names_with_no_cue_are_kept_apart_as_plain_mentions() -> None:
+    people = extract_people(
+        "A 1987 book by Richard Luttwak shaped the debate. Historian Ana Ruiz said so. Ruiz and Ana Ruiz agreed."
+    )
+    assert [p.name for p in people.persons] == ["Ana Ruiz"]
+    assert [m.text for m in people.plain] == ["Richard Luttwak"]
