@@ -59,6 +59,11 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--include", action="append", metavar="GLOB", help="file patterns to read in directories")
         sub.add_argument("--exclude", action="append", metavar="GLOB", help="file patterns to skip")
         sub.add_argument("--stdin-filename", metavar="NAME", help="name (and format) of the text read from -")
+        sub.add_argument(
+            "--follow-links",
+            action="store_true",
+            help="in a directory, also read links to files outside it (skipped, with an error entry, by default)",
+        )
 
     check = commands.add_parser("check", help="compare the claims of articles and report conflicts")
     inputs(check)
@@ -272,6 +277,7 @@ def _run_check(args: argparse.Namespace) -> int:
         progress=_ProgressBar(),
         max_file_size=args.max_file_size,
         root=root,
+        follow_links=args.follow_links,
     )
     for error in report.errors:
         print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)
@@ -318,6 +324,7 @@ def _run_claims(args: argparse.Namespace) -> int:
         include=_split(args.include) or DEFAULT_INCLUDE,
         exclude=_split(args.exclude),
         stdin_filename=args.stdin_filename,
+        follow_links=args.follow_links,
     )
     for error in errors:
         print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)

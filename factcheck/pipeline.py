@@ -188,6 +188,7 @@ def check(
     progress: Progress | None = None,
     max_file_size: int | None = None,
     root: str | None = None,
+    follow_links: bool = False,
 ) -> Report:
     """Run the whole pipeline on files, directories or "-" (standard input).
 
@@ -203,6 +204,7 @@ def check(
         stdin_filename=stdin_filename,
         stdin=stdin,
         max_file_size=max_file_size,
+        follow_links=follow_links,
     )
     if root is not None:
         documents, errors = _relative_to(root, documents, errors)

@@ -46,14 +46,16 @@ def load_paths(
     stdin_filename: str | None = None,
     stdin: TextIO | BinaryIO | None = None,
     max_file_size: int | None = None,
+    follow_links: bool = False,
 ) -> tuple[list[Document], list[ErrorEntry]]:
     """Read every file the paths name: documents and error entries, both sorted by path.
 
     ``-`` reads standard input (``stdin``, else ``sys.stdin``) under the name
     ``stdin_filename``, whose suffix picks the format.  A missing path raises
-    ``UsageError``; any other problem with a file is an ``ErrorEntry``.
+    ``UsageError``; any other problem with a file is an ``ErrorEntry``.  A walk reads links to files
+    outside the directory only with ``follow_links``.
     """
-    files, errors = discover(paths, include, exclude)
+    files, errors = discover(paths, include, exclude, follow_links=follow_links)
     documents: list[Document] = []
     for path in files:
         _collect(path, _read_file(path, max_file_size or MAX_FILE_SIZE), documents, errors)

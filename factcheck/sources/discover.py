@@ -3,8 +3,10 @@
 Owns the rules for which files a run reads: files named explicitly are always
 read; directories are walked recursively, keeping files whose name or path
 (relative to the directory named) matches an include glob and no exclude
-glob.  Hidden directories and files are skipped in a walk.  Paths are
-reported as given or joined, in ``/`` style, sorted, each file once.
+glob.  Hidden directories and files are skipped in a walk, and so are links
+to files outside the directory walked (an error entry says so; a link could
+otherwise put ``/etc/shadow`` into a report), unless ``follow_links``.  Paths
+are reported as given or joined, in ``/`` style, sorted, each file once.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ STDIN = "-"
 
 
 def discover(
-    paths: Sequence[str], include: Sequence[str], exclude: Sequence[str]
+    paths: Sequence[str], include: Sequence[str], exclude: Sequence[str], *, follow_links: bool = False
 ) -> tuple[list[str], list[ErrorEntry]]:
     """The files to read (sorted, each once) and the directories we could not list.
 
@@ -41,7 +43,7 @@ def discover(
             errors.append(ErrorEntry(_display(path), f"cannot read: {_reason(exc)}"))
             continue
         if stat.S_ISDIR(info.st_mode):
-            found.extend(_walk(path, include, exclude, errors))
+            found.extend(_walk(path, include, exclude, errors, follow_links))
         else:
             found.append(path)  # named explicitly: read whatever its name
     return _unique(found), errors
@@ -52,7 +54,11 @@ def matches(name: str, relative: str, patterns: Sequence[str]) -> bool:
     return any(fnmatchcase(name, pattern) or fnmatchcase(relative, pattern) for pattern in patterns)
 
 
-def _walk(root: str, include: Sequence[str], exclude: Sequence[str], errors: list[ErrorEntry]) -> Iterator[str]:
+def _walk(
+    root: str, include: Sequence[str], exclude: Sequence[str], errors: list[ErrorEntry], follow_links: bool
+) -> Iterator[str]:
+    inside = os.path.realpath(root)
+
     def unreadable(exc: OSError) -> None:
         errors.append(ErrorEntry(_display(str(exc.filename or root)), f"cannot read: {_reason(exc)}"))
 
@@ -68,8 +74,18 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str], errors: lis
             if name.startswith(".") or not matches(name, relative, include) or matches(name, relative, exclude):
                 continue
             full = os.path.join(directory, name)
+            if not follow_links and os.path.islink(full) and not _within(os.path.realpath(full), inside):
+                errors.append(ErrorEntry(_display(full), _OUTSIDE))
+                continue
             if _is_readable_kind(full):
                 yield full
+
+
+_OUTSIDE = "not read: a link to a file outside the directory (--follow-links reads it)"
+
+
+def _within(path: str, directory: str) -> bool:
+    return os.path.commonpath([path, directory]) == directory
 
 
 def _is_readable_kind(path: str) -> bool:

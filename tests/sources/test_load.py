@@ -202,3 +202,40 @@ def test_any_text_loads_with_prose_of_the_same_shape(text: str, path: str) -> No
     assert [i for i, ch in enumerate(document.prose) if ch == "\n"] == [
         i for i, ch in enumerate(document.text) if ch == "\n"
     ]
+
+
+# --- Links in a walked directory --------------------------------------------------------------------------
+
+
+def _tree_with_links(tmp_path: Path) -> Path:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.md").write_text("The vault holds 9,000 bars of gold.", encoding="utf-8")
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "a.md").write_text("Trade reached $240bn in 2024.", encoding="utf-8")
+    (tree / "out.md").symlink_to(outside / "secret.md")
+    (tree / "same.md").symlink_to(tree / "a.md")
+    return tree
+
+
+def test_a_walk_does_not_follow_a_link_out_of_the_directory(tmp_path: Path) -> None:
+    tree = _tree_with_links(tmp_path)
+    documents, errors = load_paths([str(tree)])
+    assert [os.path.basename(d.path) for d in documents] == ["a.md"]  # same.md is a.md again
+    assert all("gold" not in d.text for d in documents)
+    [error] = errors
+    assert error.path.endswith("out.md") and "link to a file outside the directory" in error.message
+
+
+def test_follow_links_reads_a_link_out_of_the_directory(tmp_path: Path) -> None:
+    tree = _tree_with_links(tmp_path)
+    documents, errors = load_paths([str(tree)], follow_links=True)
+    assert sorted(os.path.basename(d.path) for d in documents) == ["a.md", "out.md"]
+    assert errors == []
+
+
+def test_a_link_named_on_the_command_line_is_read(tmp_path: Path) -> None:
+    tree = _tree_with_links(tmp_path)
+    documents, errors = load_paths([str(tree / "out.md")])
+    assert [d.text for d in documents] == ["The vault holds 9,000 bars of gold."] and errors == []
