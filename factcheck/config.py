@@ -74,6 +74,8 @@ def parse_config(text: str, path: str, *, table: str | None = None) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     if table is not None:
         for part in table.split("."):
             data = data.get(part, {}) if isinstance(data, dict) else {}

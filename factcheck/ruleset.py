@@ -11,6 +11,7 @@ examples.
 from __future__ import annotations
 
 import difflib
+import math
 import string
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
@@ -55,20 +56,37 @@ def _plain(node: yaml.Node) -> Any:
     return yaml.SafeLoader(yaml.serialize(node)).get_single_data()
 
 
+def _excerpt(value: Any, limit: int = 60) -> str:
+    """A bad value as an error message shows it: its repr, cut short (a value may be huge)."""
+    if isinstance(value, (list, dict, tuple)) and len(value) > limit:
+        return f"a {type(value).__name__} of {len(value)} items"
+    try:
+        text = repr(value)
+    except (RecursionError, ValueError):
+        return f"a {type(value).__name__}"
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def _option_value(option: Option, node: yaml.Node, path: str, name: str) -> Any:
     value = _plain(node)
     line = _line(node)
 
     def fail(expected: str) -> RuleError:
-        return RuleError(path, line, f"option '{name}' must be {expected}, got {value!r}")
+        return RuleError(path, line, f"option '{name}' must be {expected}, got {_excerpt(value)}")
 
     if option.kind == "number":
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise fail("a number")
+        # Every number a check takes is a tolerance, a threshold or a rate: NaN would make each
+        # comparison false, a negative or infinite slack would hide or invent every finding.
+        if not math.isfinite(value) or value < 0:
+            raise fail("a finite number, zero or more")
         return float(value)
     if option.kind == "integer":
         if isinstance(value, bool) or not isinstance(value, int):
             raise fail("an integer")
+        if value < 0:
+            raise fail("an integer, zero or more")
         return value
     if option.kind == "bool":
         if not isinstance(value, bool):
@@ -93,6 +111,8 @@ def _option_value(option: Option, node: yaml.Node, path: str, name: str) -> Any:
             isinstance(k, str) and isinstance(v, (int, float)) and not isinstance(v, bool) for k, v in value.items()
         ):
             raise fail("a mapping of strings to numbers")
+        if not all(math.isfinite(v) and v > 0 for v in value.values()):
+            raise fail("a mapping of strings to finite numbers above zero")
         return {k: float(v) for k, v in value.items()}
     raise AssertionError(f"unknown option kind {option.kind}")
 

@@ -229,15 +229,32 @@ def _unused_finding(suppression: Suppression, document: Document) -> Finding:
     )
 
 
+_MAX_BASELINE = 64 * 2**20  # bytes: a baseline of a million findings is well under this
+
+
 def read_baseline(path: str) -> frozenset[str]:
     """Finding ids recorded by ``--write-baseline``."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
+        with open(path, "rb") as handle:
+            raw = handle.read(_MAX_BASELINE + 1)
     except OSError as error:
         raise UsageError(f"{path}: cannot read baseline: {error.strerror}") from None
+    if len(raw) > _MAX_BASELINE:
+        raise UsageError(f"{path}: baseline is larger than {_MAX_BASELINE // 2**20} MB")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UsageError(
+            f"{path}: baseline is not UTF-8 text (byte {error.start}); write it with --write-baseline"
+        ) from None
+    try:
+        data = json.loads(text)
     except json.JSONDecodeError as error:
         raise UsageError(f"{path}:{error.lineno}: baseline is not valid JSON: {error.msg}") from None
+    except RecursionError:
+        raise UsageError(f"{path}: baseline is nested too deeply to be a factcheck baseline") from None
+    except ValueError as error:  # an integer of thousands of digits
+        raise UsageError(f"{path}: baseline is not a factcheck baseline: {str(error)[:80]}") from None
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
         raise UsageError(f"{path}: not a factcheck baseline (expected a 'findings' list)")
     ids = [entry.get("id") for entry in data["findings"] if isinstance(entry, dict)]

@@ -19,7 +19,34 @@ def compose(text: str, path: str) -> yaml.Node | None:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         raise RuleError(path, mark.line + 1 if mark is not None else None, f"invalid YAML: {error.problem}") from None
+    except yaml.YAMLError as error:
+        raise RuleError(path, None, f"invalid YAML: {str(error)[:120]}") from None
+    except RecursionError:
+        raise RuleError(path, None, "invalid YAML: nested too deeply") from None
+    if root is not None:
+        _check_expansion(root, path)
     return root
+
+
+MAX_EXPANDED_NODES = 100_000  # far more than any rule or registry holds; an alias bomb holds billions
+
+
+def _check_expansion(root: yaml.Node, path: str) -> None:
+    """Refuse anchors and aliases that expand beyond ``MAX_EXPANDED_NODES`` (a "billion laughs" file):
+    composing shares the nodes, but building values from them would copy each one every time."""
+    count = 0
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        count += 1
+        if count > MAX_EXPANDED_NODES:
+            raise RuleError(path, line(node), f"anchors and aliases expand to more than {MAX_EXPANDED_NODES:,} values")
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
 
 
 def line(node: yaml.Node) -> int:

@@ -85,3 +85,8 @@ def test_cli_bad_config_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[st
     out, err = capsys.readouterr()
     assert (code, out) == (2, "")
     assert err.startswith(f"factcheck: error: {config}:2: 'colour' is not a known setting")
+
+
+def test_a_configuration_nested_too_deeply_is_an_error_naming_the_file() -> None:
+    with pytest.raises(ConfigError, match=r"^factcheck\.toml: invalid TOML: nested too deeply"):
+        parse_config("include = " + "[" * 50_000 + "]" * 50_000, "factcheck.toml")

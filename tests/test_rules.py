@@ -64,6 +64,10 @@ examples:
         (GOOD.split("examples:")[0], 1, "missing required key 'examples'"),
         (GOOD.replace('  pass:\n    - {a.md: "x"}\n', ""), 6, "at least one 'pass' example"),
         ("check: [unclosed\n", 2, "invalid YAML"),
+        (GOOD + "options:\n  relative_tolerance: .nan\n", 11, "must be a finite number, zero or more, got nan"),
+        (GOOD + "options:\n  relative_tolerance: -0.1\n", 11, "must be a finite number, zero or more"),
+        (GOOD + "options:\n  relative_tolerance: .inf\n", 11, "must be a finite number, zero or more"),
+        (GOOD + "options:\n  swap_days: -1\n", 11, "must be an integer, zero or more"),
         (GOOD.replace("description: test", "description: test\ndescription: again"), 5, "duplicate key"),
     ],
 )
@@ -118,3 +122,25 @@ def test_a_bad_message_is_refused_when_the_rule_loads(message: str, expected: st
     with pytest.raises(RuleError) as raised:
         parse_rule(RULE_WITH_MESSAGE.format(message=message), "house/bad.yaml", "house.bad")
     assert str(raised.value).startswith("house/bad.yaml:3: " + expected), str(raised.value)
+
+
+def test_a_rule_nested_too_deeply_names_its_file() -> None:
+    text = GOOD + "options:\n  growing: " + "[" * 50_000 + "]" * 50_000 + "\n"
+    with pytest.raises(RuleError, match="nested too deeply") as caught:
+        parse_rule(text, "rules/x/deep.yaml", "x.deep")
+    assert str(caught.value).startswith("rules/x/deep.yaml")
+
+
+def test_an_alias_bomb_is_refused_before_any_value_is_built() -> None:
+    lines = ["x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"x{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    text = "\n".join(lines) + "\n" + GOOD + "options:\n  growing: *a9\n"
+    with pytest.raises(RuleError, match="anchors and aliases expand to more than"):
+        parse_rule(text, "rules/x/bomb.yaml", "x.bomb")
+
+
+def test_a_huge_bad_value_is_shown_as_a_short_excerpt() -> None:
+    text = GOOD + "options:\n  relative_tolerance: [" + ", ".join(["lots"] * 5000) + "]\n"
+    with pytest.raises(RuleError) as caught:
+        parse_rule(text, "rules/x/bad.yaml", "x.bad")
+    assert "got a list of 5000 items" in str(caught.value) and len(str(caught.value)) < 200

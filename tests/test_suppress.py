@@ -114,6 +114,26 @@ def test_bad_baseline_is_a_usage_error(corpus: Path, capsys: pytest.CaptureFixtu
     assert err.startswith(f"factcheck: error: {bad}:1: baseline is not valid JSON")
 
 
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ('{"findings": []}'.encode("utf-16"), "baseline is not UTF-8 text"),
+        (b'{"findings": [{"id": "\xff"}]}', "baseline is not UTF-8 text"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b'{"schema_version": ' + b"9" * 5000 + b', "findings": []}', "not a factcheck baseline"),
+    ],
+)
+def test_a_malformed_baseline_names_the_file_and_the_problem(
+    corpus: Path, capsys: pytest.CaptureFixture[str], content: bytes, problem: str
+) -> None:
+    bad = corpus.parent / "bad.json"
+    bad.write_bytes(content)
+    code = main(["check", str(corpus), "--baseline", str(bad)])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    assert err.startswith(f"factcheck: error: {bad}") and problem in err and "internal error" not in err
+
+
 def test_changed_reports_only_findings_involving_changed_files(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
