@@ -13,12 +13,17 @@ Title, author and date come from the file's core properties (the date is
 the creation date), except the placeholders of python-docx's own template
 (author "python-docx", created 2013-12-23 23:15 UTC), which a file made with
 python-docx keeps unless it sets them.  A file python-docx cannot open
-raises ``DocxError``.
+raises ``DocxError``, and so does a file that unpacks to more than
+``MAX_UNPACKED`` bytes (declared or actually inflated), before python-docx
+holds any of it.  Entities in the XML are never resolved: python-docx's parser
+keeps the text around them and drops them.
 """
 
 from __future__ import annotations
 
 import io
+import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -49,8 +54,39 @@ class DocxText:
     date: date | None = None
 
 
+# What a Word file may unpack to, in all (declared and actually inflated): a 300-page report with
+# pictures is well under it; a zip bomb (3 MB that inflate to 3 GB) is not.
+MAX_UNPACKED = 256 * 2**20
+
+
+def check_unpacked_size(data: bytes, limit: int = MAX_UNPACKED) -> None:
+    """Raise ``DocxError`` when the zip's members declare, or inflate to, more than ``limit`` bytes.
+
+    The declared sizes can lie, so each member is inflated in chunks and counted, never held whole;
+    the cost is bounded by the limit.  Bytes that are no zip are left to python-docx to refuse."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return
+    with archive:
+        members = archive.infolist()
+        if sum(member.file_size for member in members) > limit:
+            raise DocxError(f"unpacks to more than {limit // 2**20} MB, not read (a zip bomb?)")
+        total = 0
+        for member in members:
+            try:
+                with archive.open(member) as stream:
+                    while chunk := stream.read(1 << 20):
+                        total += len(chunk)
+                        if total > limit:
+                            raise DocxError(f"unpacks to more than {limit // 2**20} MB, not read (a zip bomb?)")
+            except (zipfile.BadZipFile, NotImplementedError, OSError, EOFError, zlib.error) as exc:
+                raise DocxError(f"damaged zip member {member.filename}: {exc}") from None
+
+
 def read_docx(data: bytes) -> DocxText:
     """Read a ``.docx`` file's bytes; raise ``DocxError`` when they are not one."""
+    check_unpacked_size(data)
     try:
         document = docx.Document(io.BytesIO(data))
         lines = [paragraph.text.translate(_BREAKS) for paragraph in _paragraphs(document.iter_inner_content())]

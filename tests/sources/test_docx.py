@@ -18,7 +18,7 @@ import pytest
 from factcheck.model import ErrorEntry
 from factcheck.pipeline import extract_all
 from factcheck.sources import DEFAULT_INCLUDE, load_paths
-from factcheck.sources.docx import DocxError, read_docx
+from factcheck.sources.docx import DocxError, check_unpacked_size, read_docx
 
 PARAGRAPHS = [
     "Flood defences fail as the Riverside bursts its banks",
@@ -161,3 +161,50 @@ def test_empty_docx_is_an_error_entry(tmp_path: Path) -> None:
     documents, errors = load_paths([str(path)])
     assert documents == []
     assert errors == [ErrorEntry(str(path), "empty file")]
+
+
+def _with_document_xml(tmp_path: Path, edit) -> bytes:  # type: ignore[no-untyped-def]
+    """A real .docx whose word/document.xml is passed through ``edit`` (bytes -> bytes)."""
+    word = docx.Document()
+    word.add_paragraph("Trade reached $240bn in 2024. ENTITY")
+    word.add_paragraph("The second paragraph stays.")
+    buffer = io.BytesIO()
+    word.save(buffer)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            content = source.read(name)
+            if name == "word/document.xml":
+                content = edit(content)
+            target.writestr(name, content, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def test_a_zip_bomb_is_refused_before_it_is_inflated_whole(tmp_path: Path) -> None:
+    # 40 MB of empty paragraphs compress to a few hundred KB; the limit is lowered so the test is quick.
+    data = _with_document_xml(tmp_path, lambda xml: xml.replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * 7_000_000, 1))
+    assert len(data) < 1_000_000
+    with pytest.raises(DocxError, match="unpacks to more than 16 MB"):
+        check_unpacked_size(data, limit=16 * 2**20)
+    check_unpacked_size(data)  # under the real limit: read as usual
+
+
+def test_a_zip_that_lies_about_its_sizes_is_counted_as_it_inflates(tmp_path: Path) -> None:
+    data = bytearray(_with_document_xml(tmp_path, lambda xml: xml + b" " * 4_000_000))
+    # Rewrite document.xml's declared size (local header and central directory) to 1 KB.
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo("word/document.xml")
+    real = info.file_size.to_bytes(4, "little")
+    data = bytearray(bytes(data).replace(real, (1024).to_bytes(4, "little")))
+    with pytest.raises(DocxError):
+        check_unpacked_size(bytes(data), limit=2 * 2**20)
+
+
+def test_an_external_entity_is_dropped_and_the_text_around_it_kept(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-VALUE", encoding="utf-8")
+    doctype = f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://{secret}">]>'.encode()
+    data = _with_document_xml(tmp_path, lambda xml: xml.replace(b"ENTITY", b"&xxe;").replace(b"?>", b"?>" + doctype, 1))
+    text = read_docx(data).text
+    assert "TOP-SECRET" not in text
+    assert text.split("\n") == ["Trade reached $240bn in 2024. ", "The second paragraph stays."]
