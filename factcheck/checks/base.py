@@ -9,7 +9,7 @@ never reads files or writes output.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -141,3 +141,16 @@ def fingerprint(rule: str, subject: str | None, parts: Sequence[tuple[str, str]]
         digest.update(b"\1")
         digest.update(" ".join(text.split()).encode())
     return digest.hexdigest()[:20]
+
+
+# A finding about a minority shows at most this many of the articles that agree with each other: the
+# message gives their count, so a story told by 2,000 articles costs 2,000 findings' worth, not the square.
+MAJORITY_SHOWN = 5
+
+
+def shown_paths(paths: Iterable[str], limit: int = MAJORITY_SHOWN) -> str:
+    """Paths for a message, sorted, each once: at most ``limit`` of them, then "and N more"."""
+    unique = sorted(set(paths))
+    if len(unique) <= limit:
+        return ", ".join(unique)
+    return f"{', '.join(unique[:limit])} and {len(unique) - limit:,} more"

@@ -55,7 +55,7 @@ from typing import ClassVar
 import regex
 import yaml
 
-from factcheck.checks.base import Check, CheckContext, Option, Rule, fingerprint, span_location
+from factcheck.checks.base import MAJORITY_SHOWN, Check, CheckContext, Option, Rule, fingerprint, span_location
 from factcheck.errors import RuleError
 from factcheck.extract.people import (
     GENERIC_ROLES,
@@ -561,11 +561,12 @@ class NameMisattribution(Check):
         for target in targets:
             locations = [_mention_location(context.documents[target.doc], target.mention)]
             seen_docs = {target.doc}
-            for other in majority:
-                if other.doc not in seen_docs:
+            for other in sorted(majority, key=lambda s: context.documents[s.doc].path):
+                if other.doc not in seen_docs and len(seen_docs) <= MAJORITY_SHOWN:
                     seen_docs.add(other.doc)
                     locations.append(_mention_location(context.documents[other.doc], other.mention))
-            parts = [(loc.path, loc.text) for loc in locations]
+            # The id names the mention at fault and the name the others write, not which of them do.
+            parts = [(locations[0].path, locations[0].text), ("", b.person.name)]
             findings.append(
                 Finding(
                     id=fingerprint(rule.id, surname_key(a.person.surname), parts),

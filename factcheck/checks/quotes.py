@@ -28,6 +28,7 @@ organisation.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -36,7 +37,7 @@ from typing import ClassVar
 import regex
 from rapidfuzz import fuzz
 
-from factcheck.checks.base import Check, CheckContext, Option, fingerprint
+from factcheck.checks.base import MAJORITY_SHOWN, Check, CheckContext, Option, fingerprint, shown_paths
 from factcheck.checks.names import document_people, mark
 from factcheck.extract.people import People, compare_organisations, same_given, surname_key
 from factcheck.extract.quotes import Quote, extract_quotes, normalise_quote
@@ -134,11 +135,15 @@ class QuoteAttribution(Check):
         pairs: set[tuple[int, int]] = set()
         for members in index.values():
             if len(members) > _COMMON:
-                continue
-            for i, a in enumerate(members):
-                for b in members[i + 1 :]:
-                    if said[a].doc != said[b].doc:
-                        pairs.add((min(a, b), max(a, b)))
+                # A phrase in many quotes: a quote that 2,000 articles carry, or a stock phrase.  Linking
+                # all pairs would cost the square; each quote is tried against its neighbour and the first
+                # one instead, which is enough to join copies of one quote (union-find does the rest).
+                candidates = [*itertools.pairwise(members), *((members[0], b) for b in members[2:])]
+            else:
+                candidates = list(itertools.combinations(members, 2))
+            for a, b in candidates:
+                if said[a].doc != said[b].doc:
+                    pairs.add((min(a, b), max(a, b)))
         parent = list(range(len(said)))
 
         def find(x: int) -> int:
@@ -207,25 +212,34 @@ class QuoteAttribution(Check):
         direct = all(s.quote.how in _DIRECT and s.quote.speaker_key.startswith(("person:", "name:")) for s in (a, b))
         close = min(scores.get(_key(a), 0.0), scores.get(_key(b), 0.0)) >= strong
         severity = rule.severity if direct and close else min(rule.severity, Severity.WARNING)
-        locations: list[Location] = [self._location(context, a)]
-        seen = {a.doc}
-        for other in majority:
+        # Every article of the minority (the outliers), then a few of the others.
+        locations: list[Location] = []
+        seen: set[int] = set()
+        for other in minority:
             if other.doc not in seen:
                 seen.add(other.doc)
+                locations.append(self._location(context, other))
+        sampled = 0
+        for other in sorted(majority, key=lambda s: context.documents[s.doc].path):
+            if other.doc not in seen and sampled < MAJORITY_SHOWN:
+                seen.add(other.doc)
+                sampled += 1
                 locations.append(self._location(context, other))
         majority_paths = sorted({context.documents[s.doc].path for s in majority})
         shown = a.quote.text if len(a.quote.text) <= 80 else a.quote.text[:77].rstrip() + "..."
         fields = {
             "quote": shown,
             "speaker_a": a.quote.speaker_name or a.quote.speaker,
-            "doc_a": context.documents[a.doc].path,
+            "doc_a": shown_paths(context.documents[s.doc].path for s in minority),
             "speaker_b": b.quote.speaker_name or b.quote.speaker,
-            "doc_b": ", ".join(majority_paths),
+            "doc_b": shown_paths(majority_paths),
             "advice": "one of them is wrong: check who said it"
             if tie
             else f"{len(majority_paths)} articles credit {b.quote.speaker_name or b.quote.speaker}: check who said it",
         }
-        parts = [(loc.path, loc.text) for loc in locations]
+        # The id names the article at fault and the speaker the others credit, not which of them agree.
+        outliers = len({s.doc for s in minority})
+        parts = [(loc.path, loc.text) for loc in locations[:outliers]] + [("", str(fields["speaker_b"]))]
         subject = " ".join(a.words.split()[:8])
         return Finding(
             id=fingerprint(rule.id, subject, parts),

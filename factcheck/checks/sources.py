@@ -34,7 +34,7 @@ from typing import Any, ClassVar
 
 import regex
 
-from factcheck.checks.base import Check, CheckContext, Option, fingerprint
+from factcheck.checks.base import MAJORITY_SHOWN, Check, CheckContext, Option, fingerprint, shown_paths
 from factcheck.checks.intervals import COMPARABLE_KINDS, claim_interval
 from factcheck.checks.names import document_people, mark
 from factcheck.checks.subjects import SubjectNormaliser, content_words
@@ -203,11 +203,18 @@ class SourceAttribution(Check):
         garbled = compare_organisations(a.source, b.source) == "garbled"
         alike = a.value == b.value
         severity = rule.severity if garbled and alike else min(rule.severity, Severity.WARNING)
+        # Every article of the minority (the outliers), then a few of the others.
         locations = [self._location(context, a)]
         seen = {a.doc}
-        for other in [b, *second]:
+        for other in sorted(first, key=lambda c: c.path):
             if other.doc not in seen:
                 seen.add(other.doc)
+                locations.append(self._location(context, other))
+        shown = 0
+        for other in [b, *sorted(second, key=lambda c: c.path)]:
+            if other.doc not in seen and shown < MAJORITY_SHOWN:
+                seen.add(other.doc)
+                shown += 1
                 locations.append(self._location(context, other))
         if garbled:
             advice = "one name looks garbled: check the source's exact name"
@@ -219,13 +226,16 @@ class SourceAttribution(Check):
             "subject": a.subject or key,
             "value_a": a.text,
             "source_a": a.source,
-            "doc_a": a.path,
+            "doc_a": shown_paths(c.path for c in first),
             "value_b": b.text,
             "source_b": b.source,
-            "doc_b": ", ".join(sorted({c.path for c in second})),
+            "doc_b": shown_paths(c.path for c in second),
             "advice": advice,
         }
-        parts = [(loc.path, loc.text) for loc in locations]
+        # The id names the article at fault and the source the others credit, not which of them agree:
+        # another agreeing article does not change it.
+        outliers = len({c.doc for c in first})
+        parts = [(loc.path, loc.text) for loc in locations[:outliers]] + [("", b.source)]
         return Finding(
             id=fingerprint(rule.id, key, parts),
             rule=rule.id,
