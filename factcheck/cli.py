@@ -64,6 +64,12 @@ def _parser() -> argparse.ArgumentParser:
             action="store_true",
             help="in a directory, also read links to files outside it (skipped, with an error entry, by default)",
         )
+        sub.add_argument(
+            "--no-respect-gitignore",
+            dest="respect_gitignore",
+            action="store_false",
+            help="in a directory, also read files that .gitignore leaves out (build/ and node_modules/ stay out)",
+        )
 
     check = commands.add_parser("check", help="compare the claims of articles and report conflicts")
     inputs(check)
@@ -278,6 +284,7 @@ def _run_check(args: argparse.Namespace) -> int:
         max_file_size=args.max_file_size,
         root=root,
         follow_links=args.follow_links,
+        respect_gitignore=args.respect_gitignore,
     )
     for error in report.errors:
         print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)
@@ -325,6 +332,7 @@ def _run_claims(args: argparse.Namespace) -> int:
         exclude=_split(args.exclude),
         stdin_filename=args.stdin_filename,
         follow_links=args.follow_links,
+        respect_gitignore=args.respect_gitignore,
     )
     for error in errors:
         print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)

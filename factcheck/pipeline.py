@@ -189,6 +189,7 @@ def check(
     max_file_size: int | None = None,
     root: str | None = None,
     follow_links: bool = False,
+    respect_gitignore: bool = True,
 ) -> Report:
     """Run the whole pipeline on files, directories or "-" (standard input).
 
@@ -205,6 +206,7 @@ def check(
         stdin=stdin,
         max_file_size=max_file_size,
         follow_links=follow_links,
+        respect_gitignore=respect_gitignore,
     )
     if root is not None:
         documents, errors = _relative_to(root, documents, errors)

@@ -47,6 +47,7 @@ def load_paths(
     stdin: TextIO | BinaryIO | None = None,
     max_file_size: int | None = None,
     follow_links: bool = False,
+    respect_gitignore: bool = True,
 ) -> tuple[list[Document], list[ErrorEntry]]:
     """Read every file the paths name: documents and error entries, both sorted by path.
 
@@ -55,7 +56,7 @@ def load_paths(
     ``UsageError``; any other problem with a file is an ``ErrorEntry``.  A walk reads links to files
     outside the directory only with ``follow_links``.
     """
-    files, errors = discover(paths, include, exclude, follow_links=follow_links)
+    files, errors = discover(paths, include, exclude, follow_links=follow_links, respect_gitignore=respect_gitignore)
     documents: list[Document] = []
     for path in files:
         _collect(path, _read_file(path, max_file_size or MAX_FILE_SIZE), documents, errors)

@@ -5,7 +5,11 @@ read; directories are walked recursively, keeping files whose name or path
 (relative to the directory named) matches an include glob and no exclude
 glob.  Hidden directories and files are skipped in a walk, and so are links
 to files outside the directory walked (an error entry says so; a link could
-otherwise put ``/etc/shadow`` into a report), unless ``follow_links``.  Paths
+otherwise put ``/etc/shadow`` into a report), unless ``follow_links``.  What
+the project's ``.gitignore`` files leave out, and build output
+(``build/``, ``node_modules/``, ...), is not walked into
+(``factcheck.sources.ignore``); ``respect_gitignore=False`` reads what the
+ignore files list.  Paths
 are reported as given or joined, in ``/`` style, sorted, each file once.
 """
 
@@ -18,12 +22,18 @@ from fnmatch import fnmatchcase
 
 from factcheck.errors import UsageError
 from factcheck.model import ErrorEntry
+from factcheck.sources.ignore import IgnoreRules
 
 STDIN = "-"
 
 
 def discover(
-    paths: Sequence[str], include: Sequence[str], exclude: Sequence[str], *, follow_links: bool = False
+    paths: Sequence[str],
+    include: Sequence[str],
+    exclude: Sequence[str],
+    *,
+    follow_links: bool = False,
+    respect_gitignore: bool = True,
 ) -> tuple[list[str], list[ErrorEntry]]:
     """The files to read (sorted, each once) and the directories we could not list.
 
@@ -43,7 +53,8 @@ def discover(
             errors.append(ErrorEntry(_display(path), f"cannot read: {_reason(exc)}"))
             continue
         if stat.S_ISDIR(info.st_mode):
-            found.extend(_walk(path, include, exclude, errors, follow_links))
+            ignore = IgnoreRules(path, respect=respect_gitignore)
+            found.extend(_walk(path, include, exclude, errors, follow_links, ignore))
         else:
             found.append(path)  # named explicitly: read whatever its name
     return _unique(found), errors
@@ -55,7 +66,12 @@ def matches(name: str, relative: str, patterns: Sequence[str]) -> bool:
 
 
 def _walk(
-    root: str, include: Sequence[str], exclude: Sequence[str], errors: list[ErrorEntry], follow_links: bool
+    root: str,
+    include: Sequence[str],
+    exclude: Sequence[str],
+    errors: list[ErrorEntry],
+    follow_links: bool,
+    ignore: IgnoreRules,
 ) -> Iterator[str]:
     inside = os.path.realpath(root)
 
@@ -66,14 +82,21 @@ def _walk(
     for directory, subdirs, files in os.walk(root, onerror=unreadable):
         relative_dir = os.path.relpath(directory, root)
         prefix = "" if relative_dir == os.curdir else _display(relative_dir) + "/"
+        ignore.enter(directory)
         subdirs[:] = sorted(
-            name for name in subdirs if not name.startswith(".") and not matches(name, prefix + name, exclude)
+            name
+            for name in subdirs
+            if not name.startswith(".")
+            and not matches(name, prefix + name, exclude)
+            and not ignore.ignored(os.path.join(directory, name), is_dir=True)
         )
         for name in sorted(files):
             relative = prefix + name
             if name.startswith(".") or not matches(name, relative, include) or matches(name, relative, exclude):
                 continue
             full = os.path.join(directory, name)
+            if ignore.ignored(full, is_dir=False):
+                continue
             if not follow_links and os.path.islink(full) and not _within(os.path.realpath(full), inside):
                 errors.append(ErrorEntry(_display(full), _OUTSIDE))
                 continue

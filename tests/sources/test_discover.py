@@ -118,3 +118,72 @@ def test_unreadable_directory_is_an_error_entry(tmp_path: Path, monkeypatch: pyt
     files, errors = discover([str(tmp_path)], DEFAULT_INCLUDE, ())
     assert files == [f"{tmp_path}/ok.md"]
     assert [(e.path, e.message) for e in errors] == [(f"{tmp_path}/locked", "cannot read: Permission denied")]
+
+
+# --- .gitignore and build output -------------------------------------------------------------------
+
+
+def _repository(root: Path) -> Path:
+    (root / ".git").mkdir()
+    make(
+        root,
+        "content/news/jobs.md",
+        "content/news/draft-notes.md",
+        "content/archive/old.md",
+        "content/archive/keep.md",
+        "build/site/jobs.md",
+        "node_modules/pkg/README.md",
+        "env/lib/page.md",
+    )
+    (root / "env" / "pyvenv.cfg").write_text("home = /usr/bin\n", encoding="utf-8")
+    (root / ".gitignore").write_text("# generated\n*-notes.md\n/content/archive/\n", encoding="utf-8")
+    return root
+
+
+def test_gitignore_leaves_out_what_git_ignores(tmp_path: Path) -> None:
+    root = _repository(tmp_path)
+    assert found([str(root)]) == [f"{root}/content/news/jobs.md"]
+
+
+def test_gitignore_of_a_parent_applies_when_a_subdirectory_is_walked(tmp_path: Path) -> None:
+    root = _repository(tmp_path)
+    assert found([str(root / "content")]) == [f"{root}/content/news/jobs.md"]
+
+
+def test_a_nested_gitignore_can_re_include_a_file(tmp_path: Path) -> None:
+    root = _repository(tmp_path)
+    (root / "content" / "news" / ".gitignore").write_text("!draft-notes.md\n", encoding="utf-8")
+    assert found([str(root / "content")]) == [f"{root}/content/news/draft-notes.md", f"{root}/content/news/jobs.md"]
+
+
+def test_git_info_exclude_counts_and_gitignore_outranks_it(tmp_path: Path) -> None:
+    root = _repository(tmp_path)
+    (root / ".git" / "info").mkdir()
+    (root / ".git" / "info" / "exclude").write_text("jobs.md\n", encoding="utf-8")
+    assert found([str(root)]) == []
+    (root / ".gitignore").write_text("!jobs.md\n", encoding="utf-8")
+    assert f"{root}/content/news/jobs.md" in found([str(root)])
+
+
+def test_no_respect_gitignore_reads_ignored_files_but_not_build_output(tmp_path: Path) -> None:
+    root = _repository(tmp_path)
+    files, errors = discover([str(root)], DEFAULT_INCLUDE, (), respect_gitignore=False)
+    assert errors == []
+    assert files == [
+        f"{root}/content/archive/keep.md",
+        f"{root}/content/archive/old.md",
+        f"{root}/content/news/draft-notes.md",
+        f"{root}/content/news/jobs.md",
+    ]
+
+
+def test_a_file_named_explicitly_is_read_even_if_ignored(tmp_path: Path) -> None:
+    root = _repository(tmp_path)
+    named = str(root / "content" / "archive" / "old.md")
+    assert found([named]) == [named]
+
+
+def test_gitignore_without_a_repository_still_counts_inside_the_walk(tmp_path: Path) -> None:
+    make(tmp_path, "a.md", "scratch/b.md")
+    (tmp_path / ".gitignore").write_text("scratch/\n", encoding="utf-8")
+    assert found([str(tmp_path)]) == [f"{tmp_path}/a.md"]
