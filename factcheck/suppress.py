@@ -9,10 +9,12 @@ of them:
 * ``<!-- factcheck: off -->`` ... ``<!-- factcheck: on -->`` (Vale's convention) covers the lines
   between (``off[RULE, ...]`` for some rules only); an ``off`` never switched on runs to the end.
 * front matter ``factcheck: {ignore: [RULE, ...]}`` covers the whole file.
-* ``cq`` or ``(cq)`` right after a figure ("21,692 cq"): the copy desk
-  verified it, so a finding that disputes it (it is the outlier, or one side
-  of a pair) is not reported; a finding against another article's figure,
-  where this one is part of the majority, still is.
+* ``cq`` or ``(cq)`` right after a figure or a name ("21,692 cq"): the copy
+  desk verified it.  A finding that involves it is not hidden, since the other
+  article now contradicts a checked figure: it is reported on the other
+  article's passage, and the message names the cq passage as the reference.
+  Only a finding whose every passage is marked cq is hidden (the desk checked
+  them all).
 * per-file ignores from the configuration (glob -> rule prefixes).
 * a baseline: findings whose stable id it lists.
 
@@ -26,13 +28,13 @@ import difflib
 import fnmatch
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
 from factcheck.checks.base import fingerprint, span_location
 from factcheck.errors import UsageError
-from factcheck.model import Document, Finding, Severity
+from factcheck.model import Document, Finding, Location, Severity
 
 UNUSED_RULE = "suppressions.unused"
 
@@ -61,6 +63,10 @@ class Suppression:
     end: int
     reason: str = ""
 
+    def marks(self, location: Location) -> bool:
+        """True when this is a cq mark right after the passage at ``location``."""
+        return self.kind == "cq" and location.path == self.path and location.start == self.start
+
     def covers(self, finding: Finding) -> bool:
         if not _rule_matches(finding.rule, self.rules):
             return False
@@ -68,9 +74,7 @@ class Suppression:
         if self.kind == "front_matter":
             return bool(mine)
         if self.kind == "cq":
-            # A verified figure clears a finding against it: it is the outlier, or one side of a pair.
-            disputed = finding.locations[:1] if len(finding.locations) > 2 else finding.locations
-            return any(loc.path == self.path and loc.start == self.start for loc in disputed)
+            return any(self.marks(loc) for loc in finding.locations)
         return any(self.first_line <= loc.line <= self.last_line for loc in mine)
 
 
@@ -186,15 +190,36 @@ def apply_suppressions(
         if finding.id in baseline or _per_file_ignored(finding, per_file_ignores):
             hidden += 1
             continue
-        covering = [s for s in suppressions if s.covers(finding)]
+        covering = [s for s in suppressions if s.kind != "cq" and s.covers(finding)]
         if covering:
             used.update(covering)
             hidden += 1
             continue
+        checked = [s for s in suppressions if s.kind == "cq" and s.covers(finding)]
+        if checked:
+            used.update(checked)
+            anchored = _against_checked(finding, checked)
+            if anchored is None:
+                hidden += 1
+                continue
+            finding = anchored
         kept.append(finding)
     by_path = {d.path: d for d in documents}
     unused = tuple(_unused_finding(s, by_path[s.path]) for s in suppressions if s not in used and s.kind == "comment")
     return Suppressed(tuple(kept), hidden, unused)
+
+
+def _against_checked(finding: Finding, marks: Sequence[Suppression]) -> Finding | None:
+    """A finding that involves passages marked cq (verified): None when every passage is marked (the
+    desk checked them all); otherwise the same finding anchored on the unchecked passages, with the
+    checked ones last and named in the message as the reference."""
+    checked = [loc for loc in finding.locations if any(mark.marks(loc) for mark in marks)]
+    unchecked = [loc for loc in finding.locations if loc not in checked]
+    if not unchecked:
+        return None
+    where = ", ".join(f"{loc.path}:{loc.line}" for loc in checked)
+    note = f" (checked: {where} is marked cq, so it is the reference)"
+    return replace(finding, message=finding.message + note, locations=(*unchecked, *checked))
 
 
 def _per_file_ignored(finding: Finding, per_file_ignores: Sequence[tuple[str, Sequence[str]]]) -> bool:

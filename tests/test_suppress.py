@@ -37,8 +37,6 @@ def corpus(tmp_path: Path) -> Path:
         "---\nfactcheck:\n  ignore: [numbers.conflict]\n---\n" + TRADE.format("$200bn") + "\n",
         "<!-- factcheck: off -->\n\n" + TRADE.format("$200bn") + "\n\n<!-- factcheck: on -->\n",
         "Intro.\n\n<!-- factcheck: off[numbers] -->\n\n" + TRADE.format("$200bn") + "\n",
-        TRADE.format("$200bn cq") + "\n",
-        TRADE.format("$200bn (cq)") + "\n",
     ],
     ids=[
         "comment-before",
@@ -47,8 +45,6 @@ def corpus(tmp_path: Path) -> Path:
         "front-matter",
         "block",
         "block-to-the-end-for-a-prefix",
-        "cq",
-        "cq-parenthesised",
     ],
 )
 def test_suppressed(corpus: Path, b_text: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -72,8 +68,32 @@ def test_cq_on_the_majority_does_not_hide_the_outlier(tmp_path: Path, capsys: py
     (tmp_path / "b.md").write_text(TRADE.format("$244bn") + "\n")
     (tmp_path / "c.md").write_text(TRADE.format("$190bn") + "\n")
     _code, report = run_json(capsys, str(tmp_path))
-    assert rules_of(report) == ["numbers.conflict"]
-    assert report["findings"][0]["locations"][0]["text"] == "$190bn"
+    assert set(rules_of(report)) == {"numbers.conflict"}
+    assert {f["locations"][0]["text"] for f in report["findings"]} == {"$190bn"}
+    against_checked = [f for f in report["findings"] if "marked cq" in f["message"]]
+    assert [Path(f["locations"][-1]["path"]).name for f in against_checked] == ["a.md"]
+
+
+@pytest.mark.parametrize("mark", ["cq", "(cq)"])
+def test_cq_on_one_side_reports_the_finding_on_the_other_article(
+    corpus: Path, mark: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # b.md's figure was checked by the desk: a.md now contradicts a verified figure, which is news to
+    # a.md's editor, not something to hide.
+    (corpus / "b.md").write_text(TRADE.format(f"$200bn {mark}") + "\n", encoding="utf-8")
+    code, report = run_json(capsys, str(corpus))
+    assert (code, rules_of(report)) == (1, ["numbers.conflict"])
+    [finding] = report["findings"]
+    assert [Path(loc["path"]).name for loc in finding["locations"]] == ["a.md", "b.md"]
+    assert finding["locations"][0]["text"] == "$244bn"
+    assert finding["message"].endswith("b.md:1 is marked cq, so it is the reference)")
+
+
+def test_cq_on_every_side_hides_the_finding(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (corpus / "a.md").write_text(TRADE.format("$244bn cq") + "\n", encoding="utf-8")
+    (corpus / "b.md").write_text(TRADE.format("$200bn cq") + "\n", encoding="utf-8")
+    code, report = run_json(capsys, str(corpus))
+    assert (code, rules_of(report)) == (0, [])
 
 
 def test_per_file_ignores(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
