@@ -285,6 +285,8 @@ def _run_check(args: argparse.Namespace) -> int:
         root=root,
         follow_links=args.follow_links,
         respect_gitignore=args.respect_gitignore,
+        people=config.people,
+        facts=config.facts,
     )
     for error in report.errors:
         print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)

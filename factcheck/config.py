@@ -7,7 +7,8 @@ each parent, is the configuration; ``--config FILE`` names one explicitly and
 
 Every key is checked: an unknown key or a wrong type is a ``ConfigError``
 naming the file, the line and the key.  Paths in the file (rule directories,
-the people registry) are relative to the file's directory.
+the house registry of people, the house facts base) are relative to the file's
+directory.
 """
 
 from __future__ import annotations
@@ -40,10 +41,22 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
     people: str | None = None
+    facts: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
-_KEYS = ("include", "exclude", "rules", "select", "ignore", "fail-on", "per-file-ignores", "severity", "people")
+_KEYS = (
+    "include",
+    "exclude",
+    "rules",
+    "select",
+    "ignore",
+    "fail-on",
+    "per-file-ignores",
+    "severity",
+    "people",
+    "facts",
+)
 
 
 def _key_line(text: str, table: str | None, key: str) -> int | None:
@@ -107,9 +120,14 @@ def parse_config(text: str, path: str, *, table: str | None = None) -> Config:
             severities.append((rule, Severity.parse(str(label)) if isinstance(label, str) else Severity.parse("")))
         except ValueError:
             raise fail("severity", f"for '{rule}' must be error, warning or info, got {label!r}") from None
-    people = data.get("people")
-    if people is not None and not isinstance(people, str):
-        raise fail("people", "must be a path")
+    house: dict[str, str | None] = {}
+    for key in ("people", "facts"):
+        value = data.get(key)
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            raise fail(key, "must be the path of a YAML file")
+        if value and not (base / value).is_file():
+            raise fail(key, f"names {value!r}, which is not a file (paths are relative to {Path(path).name})")
+        house[key] = str(base / value) if value else None
     rules = _strings(data.get("rules", []), "rules", fail)
     return Config(
         path=path,
@@ -121,7 +139,8 @@ def parse_config(text: str, path: str, *, table: str | None = None) -> Config:
         fail_on=fail_on,
         per_file_ignores=tuple(per_file),
         severity=tuple(severities),
-        people=str(base / people) if people else None,
+        people=house["people"],
+        facts=house["facts"],
     )
 
 

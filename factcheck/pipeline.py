@@ -171,6 +171,17 @@ def choose_rules(
     return with_severities(select_rules(rules, select, ignore), severity)
 
 
+def with_house_data(rules: Sequence[Rule], people: str | None = None, facts: str | None = None) -> list[Rule]:
+    """Rules that read the people registry or the facts base, with the house files of the
+    configuration (``people = FILE``, ``facts = FILE``) merged over the built-in ones."""
+    extra = {"house_registry": people, "house_facts": facts}
+    out = []
+    for rule in rules:
+        options = {key: value for key, value in extra.items() if value and key in CHECKS[rule.check].OPTIONS}
+        out.append(replace(rule, options={**rule.options, **options}) if options else rule)
+    return out
+
+
 def check(
     paths: Sequence[str],
     *,
@@ -190,6 +201,8 @@ def check(
     root: str | None = None,
     follow_links: bool = False,
     respect_gitignore: bool = True,
+    people: str | None = None,
+    facts: str | None = None,
 ) -> Report:
     """Run the whole pipeline on files, directories or "-" (standard input).
 
@@ -197,7 +210,7 @@ def check(
     still comparing against everything ``paths`` reaches.
     """
     every_rule = load_rules(rules_dirs)
-    rules = choose_rules(every_rule, select, ignore, severity)
+    rules = with_house_data(choose_rules(every_rule, select, ignore, severity), people, facts)
     documents, errors = load_paths(
         paths,
         include=include,

@@ -90,3 +90,86 @@ def test_cli_bad_config_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_a_configuration_nested_too_deeply_is_an_error_naming_the_file() -> None:
     with pytest.raises(ConfigError, match=r"^factcheck\.toml: invalid TOML: nested too deeply"):
         parse_config("include = " + "[" * 50_000 + "]" * 50_000, "factcheck.toml")
+
+
+# --- the house registry of people and the house facts base -----------------------------------------
+
+HOUSE_PEOPLE = """\
+people:
+  - name: Ingrid Halvorsen
+    reject: [Inga Halvorsen]
+    roles: [central bank governor, governor]
+    note: governor of the Norrland central bank since 2021
+"""
+
+HOUSE_FACTS = """\
+facts:
+  - id: marrow-bridge-opened
+    subject: the opening of the Marrow bridge
+    date: 1931-06-14
+    source: Marrowby town archive
+    phrasings:
+      - "Marrow bridge ... opened|opens|inaugurated"
+"""
+
+
+def _house_project(tmp_path: Path) -> Path:
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "people.yaml").write_text(HOUSE_PEOPLE, encoding="utf-8")
+    (tmp_path / "house" / "facts.yaml").write_text(HOUSE_FACTS, encoding="utf-8")
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.md").write_text(
+        "Central bank governor Inga Halvorsen said rates would hold. The Marrow bridge opened in 1934.\n",
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+def test_house_people_and_facts_take_one_line_of_configuration_each(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _house_project(tmp_path)
+    (root / "factcheck.toml").write_text('people = "house/people.yaml"\nfacts = "house/facts.yaml"\n')
+    code = main(["check", str(root / "news"), "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    by_rule = {f["rule"]: f["message"] for f in report["findings"]}
+    assert code == 1
+    assert "Ingrid Halvorsen" in by_rule["names.registry"]
+    assert "house/people.yaml" in by_rule["names.registry"]
+    assert "1931" in by_rule["reference.facts"] or "14 June 1931" in by_rule["reference.facts"]
+    # The built-in registry still counts: Luttwak is still known.
+    (root / "news" / "b.md").write_text("Historian and strategist Richard Luttwak argued it.\n", encoding="utf-8")
+    main(["check", str(root / "news"), "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    assert any("Edward Luttwak" in f["message"] for f in report["findings"])
+
+
+def test_without_the_configuration_the_house_data_is_not_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _house_project(tmp_path)
+    main(["check", str(root / "news"), "--format", "json", "--isolated"])
+    report = json.loads(capsys.readouterr().out)
+    assert {f["rule"] for f in report["findings"]} <= {"suppressions.unused"}
+
+
+@pytest.mark.parametrize("key", ["people", "facts"])
+def test_a_house_file_that_does_not_exist_is_an_error_with_file_and_line(
+    tmp_path: Path, key: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.md").write_text("Text.\n", encoding="utf-8")
+    (tmp_path / "factcheck.toml").write_text(f'fail-on = "error"\n{key} = "house/missing.yaml"\n')
+    assert main(["check", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert f"factcheck.toml:2: '{key}' names 'house/missing.yaml', which is not a file" in err
+
+
+def test_a_mistake_in_the_house_registry_names_its_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _house_project(tmp_path)
+    (root / "house" / "people.yaml").write_text(HOUSE_PEOPLE.replace("    note:", "    notes:"), encoding="utf-8")
+    (root / "factcheck.toml").write_text('people = "house/people.yaml"\n')
+    assert main(["check", str(root / "news")]) == 2
+    err = capsys.readouterr().err
+    assert "house/people.yaml:5: unknown key 'notes'" in err

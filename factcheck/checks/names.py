@@ -80,6 +80,7 @@ from factcheck.yamlnodes import line as _line
 from factcheck.yamlnodes import mapping as _pairs
 
 __all__ = [
+    "HOUSE_REGISTRY",
     "AffiliationConsistency",
     "NameMisattribution",
     "Registry",
@@ -87,7 +88,9 @@ __all__ = [
     "document_people",
     "load_registry",
     "mark",
+    "merged_registry",
     "parse_registry",
+    "rule_registry",
 ]
 
 
@@ -149,6 +152,7 @@ class RegistryEntry:
     note: str
     source: str
     line: int
+    registry: str = ""  # how messages name the file the entry comes from
 
     @property
     def role_heads(self) -> tuple[str, ...]:
@@ -279,6 +283,7 @@ def parse_registry(text: str, path: str, display: str | None = None) -> Registry
                 note=_string(fields["note"][0], path, "note") if "note" in fields else "",
                 source=_string(fields["source"][0], path, "source") if "source" in fields else "",
                 line=fields["name"][1],
+                registry=display or path,
             )
         )
     return Registry(path=path, display=display or path, entries=tuple(entries))
@@ -328,6 +333,39 @@ def _display(path: Path) -> str:
     except ValueError:  # another drive
         return str(path)
     return str(path) if relative.startswith("..") else relative
+
+
+HOUSE_REGISTRY = Option(
+    "string",
+    "",
+    "A house registry of people merged over `registry` (its entries win); set from the configuration's "
+    "`people = FILE`, relative to the configuration file, or given here as an absolute path.",
+)
+
+
+def merged_registry(house: Registry, builtin: Registry) -> Registry:
+    """The house registry over the built-in one: a house entry replaces a built-in entry of the same
+    name or surname (the newsroom knows its people better), every other entry of both is kept."""
+    names = {" ".join(entry.name.lower().split()) for entry in house.entries}
+    surnames = {surname_key(entry.surname) for entry in house.entries}
+    kept = tuple(
+        entry
+        for entry in builtin.entries
+        if " ".join(entry.name.lower().split()) not in names and surname_key(entry.surname) not in surnames
+    )
+    return Registry(house.path, f"{house.display} over {builtin.display}", house.entries + kept)
+
+
+def rule_registry(rule: Rule) -> Registry | None:
+    """The registry a rule reads: its ``registry`` option, with the configuration's house registry
+    (``house_registry``, set from ``people = ...``) merged over it; None when it names none."""
+    option = str(rule.options.get("registry", "") or "")
+    house = str(rule.options.get("house_registry", "") or "")
+    builtin = load_registry(registry_path(rule, option)) if option else None
+    if not house:
+        return builtin
+    own = load_registry(Path(house))
+    return own if builtin is None else merged_registry(own, builtin)
 
 
 def load_registry(path: Path) -> Registry:
@@ -387,6 +425,7 @@ class NameMisattribution(Check):
             "_data/people.yaml",
             "The people registry: absolute, or relative to the rules directory (the built-in one by default).",
         ),
+        "house_registry": HOUSE_REGISTRY,
         "compare_articles": Option(
             "bool", True, "Also compare given names across articles for surnames the registry does not know."
         ),
@@ -394,7 +433,7 @@ class NameMisattribution(Check):
 
     def run(self, context: CheckContext) -> list[Finding]:
         options = context.rule.options
-        registry = load_registry(registry_path(context.rule, str(options["registry"])))
+        registry = rule_registry(context.rule) or Registry("", "", ())
         sightings = self._sightings(context)
         sightings.extend(self._plain_sightings(context, registry, sightings))
         findings = [f for s in sightings if (f := self._against_registry(context, registry, s)) is not None]
@@ -470,7 +509,7 @@ class NameMisattribution(Check):
             "name": person.name,
             "role": role,
             "expected": entry.name,
-            "evidence": f"(registry: {registry.display}{known}{note})",
+            "evidence": f"(registry: {entry.registry or registry.display}{known}{note})",
             "advice": f"did you mean {entry.name}?",
         }
         location = _mention_location(document, sighting.mention)

@@ -104,11 +104,22 @@ class Reference(Check):
             "_data/facts.yaml",
             "The facts base: a path relative to the rule file's directory, else to the built-in rules directory.",
         ),
+        "house_facts": Option(
+            "string",
+            "",
+            "A house facts base merged over `facts` (a fact with the same id wins); set from the configuration's "
+            "`facts = FILE`, relative to the configuration file, or given here as an absolute path.",
+        ),
     }
 
     def run(self, context: CheckContext) -> list[Finding]:
         rule = context.rule
         facts = load_facts(_facts_path(rule.path, str(rule.options["facts"])))
+        house = str(rule.options.get("house_facts", "") or "")
+        if house:
+            own = load_facts(Path(house))
+            ids = {fact.id for fact in own}
+            facts = own + tuple(fact for fact in facts if fact.id not in ids)
         if not facts:
             return []
         findings: dict[str, Finding] = {}

@@ -23,7 +23,7 @@ from typing import ClassVar
 import regex
 
 from factcheck.checks.base import Check, CheckContext, Option, fingerprint, span_location
-from factcheck.checks.names import Registry, load_registry, registry_path
+from factcheck.checks.names import HOUSE_REGISTRY, Registry, rule_registry
 from factcheck.link.identity import Sighting, Variant
 from factcheck.model import Document, Finding, Location
 
@@ -133,6 +133,7 @@ class NameSpelling(Check):
             "The house registry of people (as names.registry reads it): a registered spelling is never the "
             "one reported, and it settles a tie.",
         ),
+        "house_registry": HOUSE_REGISTRY,
         "max_articles": Option(
             "integer", 5, "Name and locate at most this many of the articles that use the other spelling."
         ),
@@ -143,8 +144,8 @@ class NameSpelling(Check):
             return []
         ties = bool(context.rule.options.get("ties", True))
         limit = int(context.rule.options.get("max_articles", 5))
-        option = str(context.rule.options.get("registry", ""))
-        registered = _registered(load_registry(registry_path(context.rule, option))) if option else frozenset()
+        registry = rule_registry(context.rule)
+        registered = _registered(registry) if registry is not None else frozenset()
         findings = []
         for found in context.spellings.variants:
             variant = _with_registry(found, registered)
