@@ -233,6 +233,7 @@ def _report_targets(args: argparse.Namespace) -> list[tuple[str, str]]:
 
 
 def _run_check(args: argparse.Namespace) -> int:
+    from factcheck import rule_docs
     from factcheck.config import load_config, merge, project_root
     from factcheck.pipeline import active_rules, check
     from factcheck.report import ReportOptions, RuleInfo, get_writer
@@ -240,7 +241,11 @@ def _run_check(args: argparse.Namespace) -> int:
     from factcheck.suppress import UNUSED_RULE, baseline_json, read_baseline
 
     UNUSED_SUPPRESSION = RuleInfo(
-        UNUSED_RULE, "info", "An inline suppression comment that hides no finding.", "unused suppression"
+        UNUSED_RULE,
+        "info",
+        "An inline suppression comment that hides no finding.",
+        "unused suppression",
+        help_uri=rule_docs.url(UNUSED_RULE),
     )
 
     # The configuration is the one nearest the first path checked (as ruff finds it), else the one
@@ -354,6 +359,7 @@ def _run_claims(args: argparse.Namespace) -> int:
 def _run_rules(args: argparse.Namespace) -> int:
     from factcheck.report import rules_report
     from factcheck.ruleset import load_rules
+    from factcheck.suppress import UNUSED_RULE
 
     rules = load_rules(_split(args.rules))
     with _output(args.output) as stream:
@@ -363,6 +369,9 @@ def _run_rules(args: argparse.Namespace) -> int:
             rules_report.write_rule_list(rules, stream, color=color, width=width)
             return EXIT_OK
         chosen = [r for r in rules if r.id == args.rule_id]
+        if not chosen and args.rule_id == UNUSED_RULE:
+            rules_report.write_unused_rule(stream)
+            return EXIT_OK
         if not chosen:
             raise UsageError(f"unknown rule {args.rule_id!r} (see 'factcheck rules')")
         rules_report.write_rule(chosen[0], stream, color=color, width=width)

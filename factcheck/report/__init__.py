@@ -44,20 +44,32 @@ class RuleInfo:
 
     ``severity`` is the rule's severity label (``error``, ``warning`` or
     ``info``); ``description`` says what the rule finds and ``message`` is its
-    message template.  Build it with :meth:`from_rule` from a loaded rule.
+    message template; ``help_uri`` is the address of its documentation page
+    (built-in rules have one, ``docs/rules/<id>.md``).  Build it with :meth:`from_rule` from a loaded rule.
     """
 
     id: str
     severity: str
     description: str = ""
     message: str = ""
+    help_uri: str = ""  # the rule's documentation page, for built-in rules
 
     def __post_init__(self) -> None:
         Severity.parse(self.severity)  # ValueError names the choices
 
     @classmethod
     def from_rule(cls, rule: Rule) -> RuleInfo:
-        return cls(id=rule.id, severity=rule.severity.label, description=rule.description, message=rule.message)
+        from factcheck import rule_docs
+        from factcheck.ruleset import builtin_rules_dir
+
+        builtin = rule_docs.rule_file_display(rule, builtin_rules_dir()) != rule.path
+        return cls(
+            id=rule.id,
+            severity=rule.severity.label,
+            description=rule.description,
+            message=rule.message,
+            help_uri=rule_docs.url(rule.id) if builtin else "",
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from factcheck.checks.base import Rule
+from factcheck.rule_docs import UNUSED_PAGE, options_yaml, rule_file_display, url
 
 
 def _console(stream: TextIO, color: bool, width: int | None) -> Console:
@@ -41,17 +42,31 @@ def write_rule_list(rules: Sequence[Rule], stream: TextIO, *, color: bool, width
 
 
 def write_rule(rule: Rule, stream: TextIO, *, color: bool, width: int | None) -> None:
+    from factcheck.checks import CHECKS
+    from factcheck.ruleset import builtin_rules_dir
+
+    builtin = builtin_rules_dir()
     console = _console(stream, color, width)
     console.print(f"[bold]{rule.id}[/bold]  ({rule.check}, {rule.severity.label})", markup=True)
-    console.print(f"file: {rule.path}", markup=False)
+    console.print(f"file: {rule_file_display(rule, builtin)}", markup=False)
+    if rule_file_display(rule, builtin) != rule.path:  # a built-in rule: its page is published
+        console.print(f"docs: {url(rule.id)}", markup=False)
     console.print(rule.description, markup=False)
     console.print(f"message: {rule.message}", markup=False)
     if rule.options:
         console.print("options:", markup=False)
-        for name, value in sorted(rule.options.items()):
-            console.print(f"  {name}: {value!r}", markup=False)
+        known = CHECKS[rule.check].OPTIONS
+        for line in options_yaml(rule.options).splitlines():
+            name = line.split(":", 1)[0]
+            meaning = f"  # {known[name].help}" if name in known and not line.startswith(" ") else ""
+            console.print(f"  {line}{meaning}", markup=False, overflow="fold")
     console.print("examples:", markup=False)
     for example in rule.examples:
         console.print(f"  {example.expect} (line {example.line}):", markup=False)
         for name, text in example.files:
-            console.print(f"    {name}: {text!r}", markup=False)
+            console.print(f"    {name}: {text}", markup=False)
+
+
+def write_unused_rule(stream: TextIO) -> None:
+    """``factcheck rule suppressions.unused``: the page of the rule the suppression stage reports."""
+    stream.write(UNUSED_PAGE)

@@ -105,7 +105,8 @@ def rule_entries(report: Report, rules: tuple[RuleInfo, ...]) -> list[dict[str, 
     for rule in sorted(rules, key=lambda r: r.id):
         known.setdefault(rule.id, rule)
     entries = [
-        rule_entry(rule.id, Severity.parse(rule.severity), rule.description, rule.message) for rule in known.values()
+        rule_entry(rule.id, Severity.parse(rule.severity), rule.description, rule.message, rule.help_uri)
+        for rule in known.values()
     ]
     missing: dict[str, Severity] = {}
     for finding in report.findings:
@@ -115,7 +116,9 @@ def rule_entries(report: Report, rules: tuple[RuleInfo, ...]) -> list[dict[str, 
     return entries
 
 
-def rule_entry(rule_id: str, severity: Severity, description: str = "", message: str = "") -> dict[str, Any]:
+def rule_entry(
+    rule_id: str, severity: Severity, description: str = "", message: str = "", help_uri: str = ""
+) -> dict[str, Any]:
     """One ``reportingDescriptor``; with no description, a minimal one."""
     description = " ".join(description.split())
     short = _first_sentence(description) or f"factcheck rule {rule_id}"
@@ -124,7 +127,7 @@ def rule_entry(rule_id: str, severity: Severity, description: str = "", message:
     if message:
         help_parts.append(f"Message: {message}")
     help_parts.append(details)
-    return {
+    entry: dict[str, Any] = {
         "id": rule_id,
         "name": rule_name(rule_id),
         "shortDescription": {"text": short},
@@ -133,6 +136,9 @@ def rule_entry(rule_id: str, severity: Severity, description: str = "", message:
         "defaultConfiguration": {"level": LEVELS[severity]},
         "properties": {"problem.severity": PROBLEM_SEVERITY[severity]},
     }
+    if help_uri:
+        entry["helpUri"] = help_uri
+    return entry
 
 
 def rule_name(rule_id: str) -> str:
