@@ -19,14 +19,19 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import regex
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError, UsageError
 from factcheck.model import Report, Severity
+
+if TYPE_CHECKING:
+    from factcheck.checks.base import Rule
+    from factcheck.config import Config
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a program whose reader went away
@@ -50,7 +55,14 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def common(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--no-color", action="store_true", help="never colour the output (NO_COLOR is honoured too)")
+        sub.add_argument(
+            "--color",
+            choices=("auto", "always", "never"),
+            default=None,
+            help="colour the output: auto (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), "
+            "always or never",
+        )
+        sub.add_argument("--no-color", action="store_true", help="the same as --color never")
         sub.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
         sub.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
 
@@ -63,6 +75,9 @@ def _parser() -> argparse.ArgumentParser:
             "--follow-links",
             action="store_true",
             help="in a directory, also read links to files outside it (skipped, with an error entry, by default)",
+        )
+        sub.add_argument(
+            "-q", "--quiet", action="store_true", help="print the report only: no progress, no messages on stderr"
         )
         sub.add_argument(
             "--no-respect-gitignore",
@@ -101,7 +116,26 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--corpus", action="append", metavar="DIR", help="with --changed: what to compare against (default: .)"
     )
-    check.add_argument("--statistics", action="store_true", help="print the number of findings per rule instead")
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print the number of findings per rule instead (as JSON with --format json)",
+    )
+    check.add_argument(
+        "--min-severity",
+        choices=("info", "warning", "error"),
+        default=None,
+        help="report only findings at or above this severity (default: info, every finding)",
+    )
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when findings are reported (errors still exit 2)"
+    )
+    check.add_argument(
+        "--show-files", action="store_true", help="list the files that would be read, relative to the project root"
+    )
+    check.add_argument(
+        "--show-settings", action="store_true", help="print the settings in force (configuration, rules) and stop"
+    )
     check.add_argument("--rules", action="append", metavar="DIR", help="extra rule directory (repeatable)")
     check.add_argument("--select", action="append", metavar="PREFIX", help="only rules with these id prefixes")
     check.add_argument("--ignore", action="append", metavar="PREFIX", help="skip rules with these id prefixes")
@@ -124,7 +158,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _use_color(args: argparse.Namespace, stream: TextIO) -> bool:
-    if args.no_color or os.environ.get("NO_COLOR") or args.output:
+    """``--color`` decides; else ``--no-color``; else ``NO_COLOR`` turns colour off and ``FORCE_COLOR``
+    on (https://no-color.org, https://force-color.org); else colour on a terminal, never in a file."""
+    choice = args.color or ("never" if args.no_color else "auto")
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if args.output:
         return False
     return bool(getattr(stream, "isatty", lambda: False)())
 
@@ -232,21 +275,25 @@ def _report_targets(args: argparse.Namespace) -> list[tuple[str, str]]:
     return targets
 
 
-def _run_check(args: argparse.Namespace) -> int:
-    from factcheck import rule_docs
-    from factcheck.config import load_config, merge, project_root
-    from factcheck.pipeline import active_rules, check
-    from factcheck.report import ReportOptions, RuleInfo, get_writer
-    from factcheck.sources import DEFAULT_INCLUDE
-    from factcheck.suppress import UNUSED_RULE, baseline_json, read_baseline
+@dataclass(frozen=True, slots=True)
+class _CheckSettings:
+    """What a ``check`` run uses, from the command line over the configuration file."""
 
-    UNUSED_SUPPRESSION = RuleInfo(
-        UNUSED_RULE,
-        "info",
-        "An inline suppression comment that hides no finding.",
-        "unused suppression",
-        help_uri=rule_docs.url(UNUSED_RULE),
-    )
+    config: Config
+    root: str
+    paths: tuple[str, ...]
+    changed: tuple[str, ...] | None
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    rules_dirs: tuple[str, ...]
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    fail_on: str
+
+
+def _check_settings(args: argparse.Namespace) -> _CheckSettings:
+    from factcheck.config import load_config, merge, project_root
+    from factcheck.sources import DEFAULT_INCLUDE
 
     # The configuration is the one nearest the first path checked (as ruff finds it), else the one
     # nearest the current directory.
@@ -256,74 +303,175 @@ def _run_check(args: argparse.Namespace) -> int:
     if config.path is None and start is not None and not args.isolated and args.config is None:
         config = load_config(None)
     root = project_root(config, args.paths)
+    paths = list(args.paths)
+    changed = None
+    if args.changed:
+        changed = tuple(paths)
+        paths = _split(args.corpus) or [root]
+        paths += [p for p in changed if p != "-"]
+    return _CheckSettings(
+        config=config,
+        root=root,
+        paths=tuple(paths),
+        changed=changed,
+        include=merge(_split(args.include), config.include) or DEFAULT_INCLUDE,
+        exclude=merge(_split(args.exclude), config.exclude) or (),
+        rules_dirs=(*config.rules, *_split(args.rules)),
+        select=merge(_split(args.select), config.select) or (),
+        ignore=merge(_split(args.ignore), config.ignore) or (),
+        fail_on=args.fail_on or config.fail_on or "error",
+    )
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from factcheck import rule_docs
+    from factcheck.pipeline import active_rules, check
+    from factcheck.report import ReportOptions, RuleInfo, get_writer
+    from factcheck.suppress import UNUSED_RULE, baseline_json, read_baseline
+
+    UNUSED_SUPPRESSION = RuleInfo(
+        UNUSED_RULE,
+        "info",
+        "An inline suppression comment that hides no finding.",
+        "unused suppression",
+        help_uri=rule_docs.url(UNUSED_RULE),
+    )
+    settings = _check_settings(args)
+    config = settings.config
+    active = active_rules(settings.rules_dirs, settings.select, settings.ignore, config.severity)
+    if args.show_settings:
+        with _output(args.output) as stream:
+            _write_settings(args, settings, active, stream)
+        return EXIT_OK
+    if args.show_files:
+        with _output(args.output) as stream:
+            _write_files(args, settings, stream)
+        return EXIT_OK
     writer = get_writer(args.format)
     report_targets = _report_targets(args)
     _check_outputs(args, report_targets)
     targets = [(get_writer(name), path) for name, path in report_targets]
-    paths = list(args.paths)
-    changed = None
-    if args.changed:
-        changed = paths
-        paths = _split(args.corpus) or [root]
-        paths += [p for p in changed if p != "-"]
-    rules_dirs = [*config.rules, *_split(args.rules)]
-    select = merge(_split(args.select), config.select) or ()
-    ignore = merge(_split(args.ignore), config.ignore) or ()
-    rules = (
-        *(RuleInfo.from_rule(rule) for rule in active_rules(rules_dirs, select, ignore, config.severity)),
-        UNUSED_SUPPRESSION,
-    )
+    rules = (*(RuleInfo.from_rule(rule) for rule in active), UNUSED_SUPPRESSION)
     report = check(
-        paths,
-        include=merge(_split(args.include), config.include) or DEFAULT_INCLUDE,
-        exclude=merge(_split(args.exclude), config.exclude) or (),
-        rules_dirs=rules_dirs,
-        select=select,
-        ignore=ignore,
+        settings.paths,
+        include=settings.include,
+        exclude=settings.exclude,
+        rules_dirs=settings.rules_dirs,
+        select=settings.select,
+        ignore=settings.ignore,
         severity=config.severity,
         per_file_ignores=config.per_file_ignores,
         baseline=read_baseline(args.baseline) if args.baseline else frozenset(),
-        changed=changed,
+        changed=settings.changed,
         stdin_filename=args.stdin_filename,
-        progress=_ProgressBar(),
+        progress=None if args.quiet else _ProgressBar(),
         max_file_size=args.max_file_size,
-        root=root,
+        root=settings.root,
         follow_links=args.follow_links,
         respect_gitignore=args.respect_gitignore,
         people=config.people,
         facts=config.facts,
     )
-    for error in report.errors:
-        print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)
+    if not args.quiet:
+        for error in report.errors:
+            print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)
     if args.write_baseline:
+        # Every finding is recorded, whatever --min-severity shows: raising it later shows no old ones.
         with _output(args.write_baseline) as stream:
             stream.write(baseline_json(report.findings))
+    if args.min_severity:
+        shown = Severity.parse(args.min_severity)
+        report = replace(report, findings=tuple(f for f in report.findings if f.severity >= shown))
     for target_writer, path in targets:
         with _output(path) as stream:
             target_writer(report, stream, ReportOptions(color=False, width=100, tool_version=__version__, rules=rules))
     with _output(args.output) as stream:
         if args.statistics:
-            _write_statistics(report, stream)
+            _write_statistics(report, stream, as_json=args.format == "json")
         else:
             width = _width(stream, 100)
             options = ReportOptions(color=_use_color(args, stream), width=width, tool_version=__version__, rules=rules)
             writer(report, stream, options)
-    if args.write_baseline:
-        return EXIT_OK  # the findings were recorded, not failed
-    fail_on = args.fail_on or config.fail_on or "error"
-    if fail_on == "never":
-        return EXIT_OK
-    threshold = Severity.parse(fail_on)
+    if args.write_baseline or args.exit_zero or settings.fail_on == "never":
+        return EXIT_OK  # a baseline records the findings, it does not fail them
+    threshold = Severity.parse(settings.fail_on)
     return EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_OK
 
 
-def _write_statistics(report: Report, stream: TextIO) -> None:
-    """``--statistics``: findings per rule, most frequent first (ruff's layout)."""
+def _shown(path: str) -> str:
+    """A path for people: relative to the current directory when below it, else as it is."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+def _write_settings(
+    args: argparse.Namespace, settings: _CheckSettings, rules: Sequence[Rule], stream: TextIO
+) -> None:
+    """``--show-settings``: the settings in force, as YAML (what the configuration file would say)."""
+    import yaml
+
+    from factcheck.rule_docs import rule_file_display
+    from factcheck.ruleset import builtin_rules_dir
+
+    config = settings.config
+    data = {
+        "configuration": _shown(config.path) if config.path else None,
+        "project-root": _shown(settings.root) if _shown(settings.root) != "." else ".",
+        "paths": list(settings.paths),
+        "changed": list(settings.changed) if settings.changed is not None else None,
+        "include": list(settings.include),
+        "exclude": list(settings.exclude),
+        "respect-gitignore": args.respect_gitignore,
+        "follow-links": args.follow_links,
+        "rules-directories": [_shown(d) for d in settings.rules_dirs],
+        "select": list(settings.select),
+        "ignore": list(settings.ignore),
+        "fail-on": settings.fail_on,
+        "min-severity": args.min_severity or "info",
+        "severity": {rule: level.label for rule, level in config.severity},
+        "per-file-ignores": {glob: list(prefixes) for glob, prefixes in config.per_file_ignores},
+        "people": _shown(config.people) if config.people else None,
+        "facts": _shown(config.facts) if config.facts else None,
+        "rules": {
+            rule.id: f"{rule.severity.label} ({rule_file_display(rule, builtin_rules_dir())})" for rule in rules
+        },
+    }
+    stream.write(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120))
+
+
+def _write_files(args: argparse.Namespace, settings: _CheckSettings, stream: TextIO) -> None:
+    """``--show-files``: every file a run would read, relative to the project root, one per line."""
+    from factcheck.pipeline import root_relative
+    from factcheck.sources.discover import discover
+
+    files, errors = discover(
+        [p for p in settings.paths if p != "-"],
+        settings.include,
+        settings.exclude,
+        follow_links=args.follow_links,
+        respect_gitignore=args.respect_gitignore,
+    )
+    for path in sorted({root_relative(path, settings.root) for path in files}):
+        stream.write(f"{path}\n")
+    if not args.quiet:
+        for error in errors:
+            print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)
+
+
+def _write_statistics(report: Report, stream: TextIO, *, as_json: bool = False) -> None:
+    """``--statistics``: findings per rule, most frequent first (ruff's layout), or as a JSON list."""
     counts: dict[tuple[str, str], int] = {}
     for finding in report.findings:
         key = (finding.rule, finding.kind)
         counts[key] = counts.get(key, 0) + 1
-    for (rule, kind), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if as_json:
+        import json
+
+        rows = [{"rule": rule, "kind": kind, "count": count} for (rule, kind), count in ordered]
+        stream.write(json.dumps(rows, indent=2) + "\n")
+        return
+    for (rule, kind), count in ordered:
         stream.write(f"{count:>5}  {rule:<28} {kind}\n")
     stream.write(f"{len(report.findings):>5}  total\n")
 
@@ -341,8 +489,9 @@ def _run_claims(args: argparse.Namespace) -> int:
         follow_links=args.follow_links,
         respect_gitignore=args.respect_gitignore,
     )
-    for error in errors:
-        print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)
+    if not args.quiet:
+        for error in errors:
+            print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)
     claims = extract_all(documents)
     rows = claims_report.claim_rows(documents, claims)
     with _output(args.output) as stream:

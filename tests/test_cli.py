@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from factcheck.cli import main
 
@@ -393,3 +394,99 @@ def test_writing_a_baseline_exits_0(tmp_path: Path) -> None:
     code, _out = _json_from(root, "content", "--write-baseline", "baseline.json")
     assert code == 0
     assert json.loads((root / "baseline.json").read_text(encoding="utf-8"))
+
+
+# --- the flags CI users expect -------------------------------------------------------------------------
+
+
+def test_exit_zero_reports_but_passes(conflict: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", str(conflict), "--exit-zero", "--format", "concise")
+    assert code == 0 and "numbers.conflict" in out
+
+
+def test_exit_zero_does_not_hide_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "check", "no/such/dir", "--exit-zero")
+    assert code == 2 and "no such file" in err
+
+
+def test_min_severity_hides_lower_findings_from_report_and_exit_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.md").write_text("<!-- factcheck: ignore[numbers] -->\n" + TRADE.format("$244bn"), encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(tmp_path), "--format", "json", "--fail-on", "info")
+    assert code == 1 and [f["severity"] for f in json.loads(out)["findings"]] == ["info"]
+    code, out, _ = run(
+        capsys, "check", str(tmp_path), "--format", "json", "--fail-on", "info", "--min-severity", "warning"
+    )
+    report = json.loads(out)
+    assert (code, report["findings"], report["summary"]["findings"]) == (0, [], 0)
+
+
+def test_quiet_prints_the_report_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.md").write_text(TRADE.format("$244bn"), encoding="utf-8")
+    (tmp_path / "empty.md").write_bytes(b"")
+    code, out, err = run(capsys, "check", str(tmp_path), "--format", "json")
+    assert "empty.md" in err
+    code, quiet_out, quiet_err = run(capsys, "check", str(tmp_path), "--format", "json", "--quiet")
+    assert (code, quiet_out, quiet_err) == (0, out, "")
+    assert json.loads(quiet_out)["errors"]  # the error entry is still in the report
+
+
+@pytest.mark.parametrize(
+    ("flags", "env", "coloured"),
+    [
+        ((), {}, False),  # not a terminal
+        ((), {"FORCE_COLOR": "1"}, True),
+        ((), {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
+        (("--color", "always"), {"NO_COLOR": "1"}, True),
+        (("--color", "never"), {"FORCE_COLOR": "1"}, False),
+        (("--no-color",), {"FORCE_COLOR": "1"}, False),
+    ],
+)
+def test_color_flag_and_environment(
+    conflict: Path,
+    flags: tuple[str, ...],
+    env: dict[str, str],
+    coloured: bool,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    _, out, _ = run(capsys, "check", str(conflict), *flags)
+    assert ("\x1b[" in out) is coloured
+
+
+def test_show_files_lists_what_would_be_read_relative_to_the_root(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("drafts/\n", encoding="utf-8")
+    for name in ("content/a.md", "content/b.html", "drafts/c.md", "node_modules/x/d.md", "pyproject.toml"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("Text.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "content")
+    code, out, err = run(capsys, "check", ".", "--show-files")
+    assert (code, out, err) == (0, "content/a.md\ncontent/b.html\n", "")
+    code, out, _ = run(capsys, "check", str(tmp_path), "--show-files", "--no-respect-gitignore")
+    assert out == "content/a.md\ncontent/b.html\ndrafts/c.md\n"
+
+
+def test_show_settings_prints_what_is_in_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "factcheck.toml").write_text('select = ["numbers"]\nfail-on = "warning"\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("Text.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(tmp_path), "--show-settings")
+    settings = yaml.safe_load(out)
+    assert code == 0
+    assert settings["select"] == ["numbers"] and settings["fail-on"] == "warning"
+    assert settings["configuration"].endswith("factcheck.toml")
+    assert list(settings["rules"]) == ["numbers.conflict"]
+    assert "*.docx" in settings["include"]
+
+
+def test_statistics_as_json(conflict: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", str(conflict), "--statistics", "--format", "json")
+    assert code == 1
+    assert json.loads(out) == [{"rule": "numbers.conflict", "kind": "numeric_conflict", "count": 1}]
