@@ -404,9 +404,7 @@ def _shown(path: str) -> str:
     return path if relative.startswith("..") else relative
 
 
-def _write_settings(
-    args: argparse.Namespace, settings: _CheckSettings, rules: Sequence[Rule], stream: TextIO
-) -> None:
+def _write_settings(args: argparse.Namespace, settings: _CheckSettings, rules: Sequence[Rule], stream: TextIO) -> None:
     """``--show-settings``: the settings in force, as YAML (what the configuration file would say)."""
     import yaml
 
@@ -432,9 +430,7 @@ def _write_settings(
         "per-file-ignores": {glob: list(prefixes) for glob, prefixes in config.per_file_ignores},
         "people": _shown(config.people) if config.people else None,
         "facts": _shown(config.facts) if config.facts else None,
-        "rules": {
-            rule.id: f"{rule.severity.label} ({rule_file_display(rule, builtin_rules_dir())})" for rule in rules
-        },
+        "rules": {rule.id: f"{rule.severity.label} ({rule_file_display(rule, builtin_rules_dir())})" for rule in rules},
     }
     stream.write(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120))
 

@@ -107,10 +107,21 @@ def suppress(
 
 
 def only_changed(analysis: Analysis, changed: Sequence[str], root: str | None = None) -> Analysis:
-    """Keep findings that involve a changed file (the whole corpus was still compared)."""
+    """Keep findings that involve a changed file (the whole corpus was still compared), each anchored on
+    its passages in the changed files."""
     wanted = {_normal(path, root) for path in changed}
-    kept = tuple(f for f in analysis.findings if any(_normal(loc.path, root) in wanted for loc in f.locations))
-    return replace(analysis, findings=kept)
+    kept = []
+    for finding in analysis.findings:
+        mine = [loc for loc in finding.locations if _normal(loc.path, root) in wanted]
+        if not mine:
+            continue
+        # Anchored on the changed file: the finding is shown (and annotated by CI) where the change is,
+        # the other articles' passages following as related locations.
+        others = [loc for loc in finding.locations if loc not in mine]
+        kept.append(
+            replace(finding, locations=(*mine, *others)) if others and finding.locations[0] not in mine else finding
+        )
+    return replace(analysis, findings=tuple(sorted(kept, key=_sort_key)))
 
 
 def _normal(path: str, root: str | None = None) -> str:

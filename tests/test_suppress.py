@@ -168,6 +168,23 @@ def test_changed_reports_only_findings_involving_changed_files(
     assert [sorted(loc["path"] for loc in f["locations"]) for f in report["findings"]] == [["c.md", "d.md"]]
 
 
+@pytest.mark.parametrize("changed", ["a.md", "b.md"])
+def test_changed_anchors_the_finding_on_the_changed_file(
+    tmp_path: Path, changed: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # c.md is the outlier, so without --changed the finding sits on c.md; a pre-commit run on a.md or
+    # b.md must show it where the change is, the other article following as a related location.
+    (tmp_path / "a.md").write_text(TRADE.format("$244bn") + "\n")
+    (tmp_path / "b.md").write_text(TRADE.format("$244bn") + "\n")
+    (tmp_path / "c.md").write_text(TRADE.format("$190bn") + "\n")
+    monkeypatch.chdir(tmp_path)
+    _code, report = run_json(capsys, "--changed", changed)
+    assert report["findings"]
+    for finding in report["findings"]:
+        assert finding["locations"][0]["path"] == changed
+        assert "c.md" in [loc["path"] for loc in finding["locations"][1:]]
+
+
 def test_statistics(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (corpus / "b.md").write_text(TRADE.format("$200bn") + "\n")
     code = main(["check", str(corpus), "--statistics"])
