@@ -1,4 +1,4 @@
-"""The command line: ``factcheck check|claims|rules|rule``.
+"""The command line: ``factcheck check|annotate|claims|rules|rule``.
 
 Exit codes (fixed; CI relies on them):
 
@@ -15,18 +15,22 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import os
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 import regex
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError, UsageError
-from factcheck.model import Report, Severity
+from factcheck.model import Finding, Report, Severity
+
+if TYPE_CHECKING:
+    from factcheck.config import Config
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a program whose reader went away
@@ -65,6 +69,20 @@ def _parser() -> argparse.ArgumentParser:
             help="in a directory, also read links to files outside it (skipped, with an error entry, by default)",
         )
 
+    def rule_options(sub: argparse.ArgumentParser) -> None:
+        """What ``check`` and ``annotate`` share: configuration, rules and the exit code's threshold."""
+        sub.add_argument(
+            "--fail-on",
+            choices=_FAIL_ON,
+            default=None,
+            help="lowest severity that makes the exit code 1 (default: error)",
+        )
+        sub.add_argument("--config", metavar="FILE", help="configuration file (default: the nearest one upward)")
+        sub.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+        sub.add_argument("--rules", action="append", metavar="DIR", help="extra rule directory (repeatable)")
+        sub.add_argument("--select", action="append", metavar="PREFIX", help="only rules with these id prefixes")
+        sub.add_argument("--ignore", action="append", metavar="PREFIX", help="skip rules with these id prefixes")
+
     check = commands.add_parser("check", help="compare the claims of articles and report conflicts")
     inputs(check)
     check.add_argument("--format", default="rich", metavar="FORMAT", help=f"report format: {formats} (default: rich)")
@@ -74,11 +92,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FORMAT:PATH",
         help="also write a report in FORMAT to PATH (repeatable)",
     )
-    check.add_argument(
-        "--fail-on", choices=_FAIL_ON, default=None, help="lowest severity that makes the exit code 1 (default: error)"
-    )
-    check.add_argument("--config", metavar="FILE", help="configuration file (default: the nearest one upward)")
-    check.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    rule_options(check)
     check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
     check.add_argument(
         "--max-file-size",
@@ -96,10 +110,24 @@ def _parser() -> argparse.ArgumentParser:
         "--corpus", action="append", metavar="DIR", help="with --changed: what to compare against (default: .)"
     )
     check.add_argument("--statistics", action="store_true", help="print the number of findings per rule instead")
-    check.add_argument("--rules", action="append", metavar="DIR", help="extra rule directory (repeatable)")
-    check.add_argument("--select", action="append", metavar="PREFIX", help="only rules with these id prefixes")
-    check.add_argument("--ignore", action="append", metavar="PREFIX", help="skip rules with these id prefixes")
     common(check)
+
+    annotate = commands.add_parser(
+        "annotate", help="write a copy of a draft (.docx, .md) with a note on every place a finding involves"
+    )
+    annotate.add_argument("paths", nargs=1, metavar="DRAFT", help="the draft: a Word (.docx) or Markdown file")
+    annotate.add_argument(
+        "--against",
+        action="append",
+        metavar="DIR",
+        help="what to compare against (repeatable; default: the project root, else the draft's directory)",
+    )
+    annotate.add_argument(
+        "--format", choices=("docx", "markdown"), help="docx: Word comments; markdown: footnotes (default: the draft's)"
+    )
+    annotate.add_argument("-o", "--output", metavar="FILE", help="the annotated copy (default: DRAFT.checked.EXT)")
+    rule_options(annotate)
+    annotate.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
 
     claims = commands.add_parser("claims", help="list every claim extracted from articles")
     inputs(claims)
@@ -133,18 +161,25 @@ def _width(stream: TextIO, default: int) -> int | None:
 
 @contextlib.contextmanager
 def _output(path: str | None) -> Iterator[TextIO]:
-    """Where a report goes: stdout, or a file written whole or not at all (a temporary file in the same
-    directory, renamed over the target when complete: a killed run never leaves a truncated report)."""
+    """Where a report goes: stdout, or a file written whole or not at all (``_replace``)."""
     if path is None:
         yield sys.stdout
         return
+    with _replace(path) as raw, io.TextIOWrapper(raw, encoding="utf-8") as handle:
+        yield handle
+
+
+@contextlib.contextmanager
+def _replace(path: str) -> Iterator[BinaryIO]:
+    """A file written whole or not at all: a temporary file in the same directory, renamed over the
+    target when complete (a killed run never leaves a truncated report)."""
     folder = os.path.dirname(os.path.abspath(path))
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=".factcheck-", suffix=".tmp", dir=folder)
     except OSError as error:
         raise UsageError(f"cannot write {path}: {error.strerror}") from None
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        with os.fdopen(descriptor, "wb") as handle:
             yield handle
         if os.path.exists(path):
             with contextlib.suppress(OSError):
@@ -226,8 +261,43 @@ def _report_targets(args: argparse.Namespace) -> list[tuple[str, str]]:
     return targets
 
 
+def _configuration(args: argparse.Namespace) -> Config:
+    """The configuration in force: ``--config``, none with ``--isolated``, else the one nearest the first
+    path checked (as ruff finds it), else the one nearest the current directory."""
+    from factcheck.config import load_config
+
+    first = next((Path(p).resolve() for p in args.paths if p != "-" and Path(p).exists()), None)
+    start = None if first is None else (first if first.is_dir() else first.parent)
+    config = load_config(args.config, isolated=args.isolated, start=start)
+    if config.path is None and start is not None and not args.isolated and args.config is None:
+        config = load_config(None)
+    return config
+
+
+def _rule_choice(args: argparse.Namespace, config: Config) -> tuple[list[str], tuple[str, ...], tuple[str, ...]]:
+    """Rule directories, selected and ignored prefixes: the command line's, else the configuration's."""
+    from factcheck.config import merge
+
+    rules_dirs = [*config.rules, *_split(args.rules)]
+    return rules_dirs, merge(_split(args.select), config.select) or (), merge(_split(args.ignore), config.ignore) or ()
+
+
+def _with_corpus(changed: Sequence[str], corpus: Sequence[str] | None, root: str) -> list[str]:
+    """What a run on changed files reads: the corpus (default: the project root) and the changed files."""
+    return [*(_split(corpus) or [root]), *(p for p in changed if p != "-")]
+
+
+def _exit_status(args: argparse.Namespace, config: Config, findings: Sequence[Finding]) -> int:
+    """1 when a finding is at or above ``--fail-on`` (else the configuration's, else error), else 0."""
+    fail_on = args.fail_on or config.fail_on or "error"
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = Severity.parse(fail_on)
+    return EXIT_FINDINGS if any(f.severity >= threshold for f in findings) else EXIT_OK
+
+
 def _run_check(args: argparse.Namespace) -> int:
-    from factcheck.config import load_config, merge, project_root
+    from factcheck.config import merge, project_root
     from factcheck.pipeline import active_rules, check
     from factcheck.report import ReportOptions, RuleInfo, get_writer
     from factcheck.sources import DEFAULT_INCLUDE
@@ -237,13 +307,7 @@ def _run_check(args: argparse.Namespace) -> int:
         UNUSED_RULE, "info", "An inline suppression comment that hides no finding.", "unused suppression"
     )
 
-    # The configuration is the one nearest the first path checked (as ruff finds it), else the one
-    # nearest the current directory.
-    first = next((Path(p).resolve() for p in args.paths if p != "-" and Path(p).exists()), None)
-    start = None if first is None else (first if first.is_dir() else first.parent)
-    config = load_config(args.config, isolated=args.isolated, start=start)
-    if config.path is None and start is not None and not args.isolated and args.config is None:
-        config = load_config(None)
+    config = _configuration(args)
     root = project_root(config, args.paths)
     writer = get_writer(args.format)
     report_targets = _report_targets(args)
@@ -253,11 +317,8 @@ def _run_check(args: argparse.Namespace) -> int:
     changed = None
     if args.changed:
         changed = paths
-        paths = _split(args.corpus) or [root]
-        paths += [p for p in changed if p != "-"]
-    rules_dirs = [*config.rules, *_split(args.rules)]
-    select = merge(_split(args.select), config.select) or ()
-    ignore = merge(_split(args.ignore), config.ignore) or ()
+        paths = _with_corpus(changed, args.corpus, root)
+    rules_dirs, select, ignore = _rule_choice(args, config)
     rules = (
         *(RuleInfo.from_rule(rule) for rule in active_rules(rules_dirs, select, ignore, config.severity)),
         UNUSED_SUPPRESSION,
@@ -296,11 +357,57 @@ def _run_check(args: argparse.Namespace) -> int:
             writer(report, stream, options)
     if args.write_baseline:
         return EXIT_OK  # the findings were recorded, not failed
-    fail_on = args.fail_on or config.fail_on or "error"
-    if fail_on == "never":
-        return EXIT_OK
-    threshold = Severity.parse(fail_on)
-    return EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_OK
+    return _exit_status(args, config, report.findings)
+
+
+def _run_annotate(args: argparse.Namespace) -> int:
+    """``factcheck annotate DRAFT``: the draft checked as a changed file, and a copy with a note on every
+    place a finding involves (``docs/annotate.md``)."""
+    from factcheck.annotate import annotated, check_output, default_output, draft_format, output_exclude
+    from factcheck.config import project_root
+    from factcheck.pipeline import check
+    from factcheck.report import docx_comments, markdown_footnotes
+    from factcheck.sources import DEFAULT_INCLUDE
+    from factcheck.sources.docx import DocxError
+
+    draft = args.paths[0]
+    kind = draft_format(draft, args.format)
+    if not os.path.isfile(draft):
+        raise UsageError(f"{draft}: {'not a regular file' if os.path.exists(draft) else 'no such file'}")
+    output = args.output or default_output(draft)
+    check_output(draft, output)
+    config = _configuration(args)
+    root = project_root(config, args.paths, start=Path(draft).resolve().parent)
+    rules_dirs, select, ignore = _rule_choice(args, config)
+    report = check(
+        _with_corpus(args.paths, args.against, root),
+        include=config.include or DEFAULT_INCLUDE,
+        exclude=(*(config.exclude or ()), *output_exclude(draft, output)),
+        rules_dirs=rules_dirs,
+        select=select,
+        ignore=ignore,
+        severity=config.severity,
+        per_file_ignores=config.per_file_ignores,
+        changed=args.paths,
+        progress=_ProgressBar(),
+        root=root,
+    )
+    result = annotated(report, draft, root)
+    for error in report.errors:
+        print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)
+    with _replace(output) as stream:
+        if kind == "markdown":
+            markdown_footnotes.write(result.draft, result.notes, stream)
+        else:
+            try:
+                docx_comments.write(Path(draft).read_bytes(), result.draft.text, result.notes, stream)
+            except DocxError as error:
+                raise UsageError(f"{draft}: {error}") from None
+    notes, findings = len(result.notes), len(report.findings)
+    noun = "footnote" if kind == "markdown" else "comment"
+    said = f"{notes} {noun}{'s' * (notes != 1)} on {findings} finding{'s' * (findings != 1)}"
+    print(f"factcheck: wrote {output}: {said}", file=sys.stderr)
+    return _exit_status(args, config, report.findings)
 
 
 def _write_statistics(report: Report, stream: TextIO) -> None:
@@ -365,7 +472,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
-    runners = {"check": _run_check, "claims": _run_claims, "rules": _run_rules, "rule": _run_rules}
+    runners = {
+        "check": _run_check,
+        "annotate": _run_annotate,
+        "claims": _run_claims,
+        "rules": _run_rules,
+        "rule": _run_rules,
+    }
     try:
         return runners[args.command](args)
     except FactcheckError as error:
