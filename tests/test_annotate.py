@@ -6,8 +6,9 @@ say 14 and misspells the harbour master's name ("Okonkow"), the name typed acros
 "Okon" and a plain "kow"). The annotated copy is reopened with python-docx and each comment read back
 with the text its range covers.
 
-The copy made by ``story`` is kept by pytest with the run's temporary files
-(``.../pytest-current/story0/draft.checked.docx``): open it in Word to see the comments.
+The copy made by ``story`` is kept as a test artefact, outside pytest's temporary directories (which
+pytest deletes after three runs): ``$FACTCHECK_ARTEFACTS/draft.checked.docx``, by default in
+``factcheck-artefacts`` under the system's temporary directory. Open it in Word to see the comments.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import io
 import os
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from unittest.mock import ANY
@@ -127,6 +129,9 @@ def story(tmp_path_factory: pytest.TempPathFactory) -> Story:
     original = draft.read_bytes()
     copy = directory / "draft.checked.docx"
     result = run("annotate", str(draft), "--against", str(corpus), "-o", str(copy), "--isolated")
+    artefacts = Path(os.environ.get("FACTCHECK_ARTEFACTS") or Path(tempfile.gettempdir()) / "factcheck-artefacts")
+    artefacts.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(copy, artefacts / copy.name)
     return Story(directory, draft, copy, original, result)
 
 
