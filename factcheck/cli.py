@@ -1,4 +1,4 @@
-"""The command line: ``factcheck check|claims|rules|rule``.
+"""The command line: ``factcheck check|annotate|claims|rules|rule``.
 
 Exit codes (fixed; CI relies on them):
 
@@ -15,19 +15,20 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import os
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 import regex
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError, UsageError
-from factcheck.model import Report, Severity
+from factcheck.model import Finding, Report, Severity
 
 if TYPE_CHECKING:
     from factcheck.checks.base import Rule
@@ -86,6 +87,20 @@ def _parser() -> argparse.ArgumentParser:
             help="in a directory, also read files that .gitignore leaves out (build/ and node_modules/ stay out)",
         )
 
+    def rule_options(sub: argparse.ArgumentParser) -> None:
+        """What ``check`` and ``annotate`` share: configuration, rules and the exit code's threshold."""
+        sub.add_argument(
+            "--fail-on",
+            choices=_FAIL_ON,
+            default=None,
+            help="lowest severity that makes the exit code 1 (default: error)",
+        )
+        sub.add_argument("--config", metavar="FILE", help="configuration file (default: the nearest one upward)")
+        sub.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+        sub.add_argument("--rules", action="append", metavar="DIR", help="extra rule directory (repeatable)")
+        sub.add_argument("--select", action="append", metavar="PREFIX", help="only rules with these id prefixes")
+        sub.add_argument("--ignore", action="append", metavar="PREFIX", help="skip rules with these id prefixes")
+
     check = commands.add_parser("check", help="compare the claims of articles and report conflicts")
     inputs(check)
     check.add_argument("--format", default="rich", metavar="FORMAT", help=f"report format: {formats} (default: rich)")
@@ -95,11 +110,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FORMAT:PATH",
         help="also write a report in FORMAT to PATH (repeatable)",
     )
-    check.add_argument(
-        "--fail-on", choices=_FAIL_ON, default=None, help="lowest severity that makes the exit code 1 (default: error)"
-    )
-    check.add_argument("--config", metavar="FILE", help="configuration file (default: the nearest one upward)")
-    check.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    rule_options(check)
     check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
     check.add_argument(
         "--max-file-size",
@@ -136,10 +147,24 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--show-settings", action="store_true", help="print the settings in force (configuration, rules) and stop"
     )
-    check.add_argument("--rules", action="append", metavar="DIR", help="extra rule directory (repeatable)")
-    check.add_argument("--select", action="append", metavar="PREFIX", help="only rules with these id prefixes")
-    check.add_argument("--ignore", action="append", metavar="PREFIX", help="skip rules with these id prefixes")
     common(check)
+
+    annotate = commands.add_parser(
+        "annotate", help="write a copy of a draft (.docx, .md) with a note on every place a finding involves"
+    )
+    annotate.add_argument("paths", nargs=1, metavar="DRAFT", help="the draft: a Word (.docx) or Markdown file")
+    annotate.add_argument(
+        "--against",
+        action="append",
+        metavar="DIR",
+        help="what to compare against (repeatable; default: the project root, else the draft's directory)",
+    )
+    annotate.add_argument(
+        "--format", choices=("docx", "markdown"), help="docx: Word comments; markdown: footnotes (default: the draft's)"
+    )
+    annotate.add_argument("-o", "--output", metavar="FILE", help="the annotated copy (default: DRAFT.checked.EXT)")
+    rule_options(annotate)
+    annotate.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
 
     claims = commands.add_parser("claims", help="list every claim extracted from articles")
     inputs(claims)
@@ -182,18 +207,25 @@ def _width(stream: TextIO, default: int) -> int | None:
 
 @contextlib.contextmanager
 def _output(path: str | None) -> Iterator[TextIO]:
-    """Where a report goes: stdout, or a file written whole or not at all (a temporary file in the same
-    directory, renamed over the target when complete: a killed run never leaves a truncated report)."""
+    """Where a report goes: stdout, or a file written whole or not at all (``_replace``)."""
     if path is None:
         yield sys.stdout
         return
+    with _replace(path) as raw, io.TextIOWrapper(raw, encoding="utf-8") as handle:
+        yield handle
+
+
+@contextlib.contextmanager
+def _replace(path: str) -> Iterator[BinaryIO]:
+    """A file written whole or not at all: a temporary file in the same directory, renamed over the
+    target when complete (a killed run never leaves a truncated report)."""
     folder = os.path.dirname(os.path.abspath(path))
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=".factcheck-", suffix=".tmp", dir=folder)
     except OSError as error:
         raise UsageError(f"cannot write {path}: {error.strerror}") from None
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        with os.fdopen(descriptor, "wb") as handle:
             yield handle
         if os.path.exists(path):
             with contextlib.suppress(OSError):
@@ -275,6 +307,41 @@ def _report_targets(args: argparse.Namespace) -> list[tuple[str, str]]:
     return targets
 
 
+def _configuration(args: argparse.Namespace) -> Config:
+    """The configuration in force: ``--config``, none with ``--isolated``, else the one nearest the first
+    path checked (as ruff finds it), else the one nearest the current directory."""
+    from factcheck.config import load_config
+
+    first = next((Path(p).resolve() for p in args.paths if p != "-" and Path(p).exists()), None)
+    start = None if first is None else (first if first.is_dir() else first.parent)
+    config = load_config(args.config, isolated=args.isolated, start=start)
+    if config.path is None and start is not None and not args.isolated and args.config is None:
+        config = load_config(None)
+    return config
+
+
+def _rule_choice(args: argparse.Namespace, config: Config) -> tuple[list[str], tuple[str, ...], tuple[str, ...]]:
+    """Rule directories, selected and ignored prefixes: the command line's, else the configuration's."""
+    from factcheck.config import merge
+
+    rules_dirs = [*config.rules, *_split(args.rules)]
+    return rules_dirs, merge(_split(args.select), config.select) or (), merge(_split(args.ignore), config.ignore) or ()
+
+
+def _with_corpus(changed: Sequence[str], corpus: Sequence[str] | None, root: str) -> list[str]:
+    """What a run on changed files reads: the corpus (default: the project root) and the changed files."""
+    return [*(_split(corpus) or [root]), *(p for p in changed if p != "-")]
+
+
+def _exit_status(args: argparse.Namespace, config: Config, findings: Sequence[Finding]) -> int:
+    """1 when a finding is at or above ``--fail-on`` (else the configuration's, else error), else 0."""
+    fail_on = args.fail_on or config.fail_on or "error"
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = Severity.parse(fail_on)
+    return EXIT_FINDINGS if any(f.severity >= threshold for f in findings) else EXIT_OK
+
+
 @dataclass(frozen=True, slots=True)
 class _CheckSettings:
     """What a ``check`` run uses, from the command line over the configuration file."""
@@ -292,33 +359,23 @@ class _CheckSettings:
 
 
 def _check_settings(args: argparse.Namespace) -> _CheckSettings:
-    from factcheck.config import load_config, merge, project_root
+    from factcheck.config import merge, project_root
     from factcheck.sources import DEFAULT_INCLUDE
 
-    # The configuration is the one nearest the first path checked (as ruff finds it), else the one
-    # nearest the current directory.
-    first = next((Path(p).resolve() for p in args.paths if p != "-" and Path(p).exists()), None)
-    start = None if first is None else (first if first.is_dir() else first.parent)
-    config = load_config(args.config, isolated=args.isolated, start=start)
-    if config.path is None and start is not None and not args.isolated and args.config is None:
-        config = load_config(None)
+    config = _configuration(args)
     root = project_root(config, args.paths)
-    paths = list(args.paths)
-    changed = None
-    if args.changed:
-        changed = tuple(paths)
-        paths = _split(args.corpus) or [root]
-        paths += [p for p in changed if p != "-"]
+    changed = tuple(args.paths) if args.changed else None
+    rules_dirs, select, ignore = _rule_choice(args, config)
     return _CheckSettings(
         config=config,
         root=root,
-        paths=tuple(paths),
+        paths=tuple(_with_corpus(args.paths, args.corpus, root) if changed is not None else args.paths),
         changed=changed,
         include=merge(_split(args.include), config.include) or DEFAULT_INCLUDE,
         exclude=merge(_split(args.exclude), config.exclude) or (),
-        rules_dirs=(*config.rules, *_split(args.rules)),
-        select=merge(_split(args.select), config.select) or (),
-        ignore=merge(_split(args.ignore), config.ignore) or (),
+        rules_dirs=tuple(rules_dirs),
+        select=select,
+        ignore=ignore,
         fail_on=args.fail_on or config.fail_on or "error",
     )
 
@@ -396,6 +453,58 @@ def _run_check(args: argparse.Namespace) -> int:
         return EXIT_OK  # a baseline records the findings, it does not fail them
     threshold = Severity.parse(settings.fail_on)
     return EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_OK
+
+
+def _run_annotate(args: argparse.Namespace) -> int:
+    """``factcheck annotate DRAFT``: the draft checked as a changed file, and a copy with a note on every
+    place a finding involves (``docs/annotate.md``)."""
+    from factcheck.annotate import annotated, check_output, default_output, draft_format, output_exclude
+    from factcheck.config import project_root
+    from factcheck.pipeline import check
+    from factcheck.report import docx_comments, markdown_footnotes
+    from factcheck.sources import DEFAULT_INCLUDE
+    from factcheck.sources.docx import DocxError
+
+    draft = args.paths[0]
+    kind = draft_format(draft, args.format)
+    if not os.path.isfile(draft):
+        raise UsageError(f"{draft}: {'not a regular file' if os.path.exists(draft) else 'no such file'}")
+    output = args.output or default_output(draft)
+    check_output(draft, output)
+    config = _configuration(args)
+    root = project_root(config, args.paths, start=Path(draft).resolve().parent)
+    rules_dirs, select, ignore = _rule_choice(args, config)
+    report = check(
+        _with_corpus(args.paths, args.against, root),
+        include=config.include or DEFAULT_INCLUDE,
+        exclude=(*(config.exclude or ()), *output_exclude(draft, output)),
+        rules_dirs=rules_dirs,
+        select=select,
+        ignore=ignore,
+        severity=config.severity,
+        per_file_ignores=config.per_file_ignores,
+        changed=args.paths,
+        progress=_ProgressBar(),
+        root=root,
+        people=config.people,
+        facts=config.facts,
+    )
+    result = annotated(report, draft, root)
+    for error in report.errors:
+        print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)
+    with _replace(output) as stream:
+        if kind == "markdown":
+            markdown_footnotes.write(result.draft, result.notes, stream)
+        else:
+            try:
+                docx_comments.write(Path(draft).read_bytes(), result.draft.text, result.notes, stream)
+            except DocxError as error:
+                raise UsageError(f"{draft}: {error}") from None
+    notes, findings = len(result.notes), len(report.findings)
+    noun = "footnote" if kind == "markdown" else "comment"
+    said = f"{notes} {noun}{'s' * (notes != 1)} on {findings} finding{'s' * (findings != 1)}"
+    print(f"factcheck: wrote {output}: {said}", file=sys.stderr)
+    return _exit_status(args, config, report.findings)
 
 
 def _shown(path: str) -> str:
@@ -529,7 +638,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
-    runners = {"check": _run_check, "claims": _run_claims, "rules": _run_rules, "rule": _run_rules}
+    runners = {
+        "check": _run_check,
+        "annotate": _run_annotate,
+        "claims": _run_claims,
+        "rules": _run_rules,
+        "rule": _run_rules,
+    }
     try:
         return runners[args.command](args)
     except FactcheckError as error:

@@ -41,6 +41,11 @@ SKIP = {
     "pytest": "the test suite itself",
     "factcheck check PATHS...": "a synopsis: PATHS is a placeholder",
     "factcheck claims PATHS...": "a synopsis: PATHS is a placeholder",
+    "factcheck annotate DRAFT": "a synopsis: DRAFT is a placeholder",
+    "factcheck annotate draft.docx [--against DIR ...] [-o draft.checked.docx]": "a synopsis with placeholders",
+    "factcheck annotate draft.md --format markdown [--against DIR ...] [-o draft.checked.md]": (
+        "a synopsis with placeholders"
+    ),
     "ruff check factcheck tests benchmarks fuzz": "CI runs the linters",
     "ruff format --check factcheck tests benchmarks fuzz": "CI runs the linters",
     "mypy": "CI runs the type checker",

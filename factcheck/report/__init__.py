@@ -18,6 +18,11 @@ a check run's report:
 
 ``docs/formats.md`` describes each format for users.
 
+``factcheck annotate`` does not render a report but a copy of the draft with
+notes on it: ``annotations`` says what a note holds, and two writers put
+notes into a copy, ``docx_comments`` (Word comments) and
+``markdown_footnotes`` (footnotes); ``docs/annotate.md`` describes them.
+
 Callers pick a format by name with :func:`get_writer`; ``FORMATS`` lists the
 names in the order they are offered to users.
 """

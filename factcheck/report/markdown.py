@@ -114,11 +114,16 @@ def claims_table(locations: tuple[Location, ...]) -> str:
 
 def context(loc: Location) -> str:
     """The sentence around ``loc``, trimmed, escaped, with the claim in ``<b>``."""
-    sentence, start, end = _claim_in_sentence(loc)
-    shown, lo, hi = window(sentence, start, end)
+    shown, lo, hi = claim_context(loc)
     if lo < 0 or hi <= lo:
         return escape(shown)
     return f"{escape(shown[:lo])}<b>{escape(shown[lo:hi])}</b>{escape(shown[hi:])}"
+
+
+def claim_context(loc: Location) -> tuple[str, int, int]:
+    """The sentence around ``loc``, trimmed and cleaned (not escaped), and where the claim sits in it
+    (``(-1, -1)`` when it is not there)."""
+    return window(*_claim_in_sentence(loc))
 
 
 def errors_section(errors: tuple[ErrorEntry, ...]) -> str:

@@ -14,11 +14,13 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
 from factcheck.model import ErrorEntry
 from factcheck.pipeline import extract_all
 from factcheck.sources import DEFAULT_INCLUDE, load_paths
-from factcheck.sources.docx import DocxError, check_unpacked_size, read_docx
+from factcheck.sources.docx import DocxError, check_unpacked_size, docx_layout, open_docx, read_docx
 
 PARAGRAPHS = [
     "Flood defences fail as the Riverside bursts its banks",
@@ -86,6 +88,45 @@ def test_docx_locations_are_paragraph_numbers(tmp_path: Path) -> None:
     assert where["£60m"][0] == 11
     for claim in claims:
         assert document.text[claim.start : claim.end] == claim.text
+
+
+def _add_hyperlink_and_insertion(path: Path) -> bytes:
+    """The fixture with a paragraph holding a tab, a hyperlink's runs and a tracked insertion (not read)."""
+    document = docx.Document(str(path))
+    paragraph = document.add_paragraph("Figures:\t")
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), "table")
+    for words in ("the council's ", "tables"):
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = words
+        text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        run.append(text)
+        link.append(run)
+    paragraph._p.append(link)
+    inserted = OxmlElement("w:ins")
+    inserted.set(qn("w:id"), "7")
+    inserted.set(qn("w:author"), "Desk")
+    inserted_run = OxmlElement("w:r")
+    inserted_text = OxmlElement("w:t")
+    inserted_text.text = " (revised)"
+    inserted_run.append(inserted_text)
+    inserted.append(inserted_run)
+    paragraph._p.append(inserted)
+    paragraph.add_run(" list 1,200 homes.").bold = True
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_the_run_layout_builds_the_loader_s_text(tmp_path: Path) -> None:
+    data = _add_hyperlink_and_insertion(_make_docx(tmp_path / "story.docx"))
+    layout = docx_layout(open_docx(data))
+    assert layout.text == read_docx(data).text
+    assert layout.text.split("\n")[-1] == "Figures:\tthe council's tables list 1,200 homes."
+    for item in layout.runs:  # each run's characters are its own text (a line break as a space)
+        assert layout.text[item.start : item.end] == item.run.text.replace("\n", " ")
+    assert [layout.text[a:b] for a, b in layout.paragraphs] == layout.text.split("\n")
 
 
 def test_docx_is_found_in_directories(tmp_path: Path) -> None:
