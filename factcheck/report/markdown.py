@@ -114,7 +114,7 @@ def claims_table(locations: tuple[Location, ...]) -> str:
 
 def context(loc: Location) -> str:
     """The sentence around ``loc``, trimmed, escaped, with the claim in ``<b>``."""
-    sentence, start, end = _claim_in_sentence(loc)
+    sentence, start, end = claim_in_sentence(loc)
     shown, lo, hi = window(sentence, start, end)
     if lo < 0 or hi <= lo:
         return escape(shown)
@@ -150,7 +150,7 @@ def code(text: str, *, table: bool = False) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def _claim_in_sentence(loc: Location) -> tuple[str, int, int]:
+def claim_in_sentence(loc: Location) -> tuple[str, int, int]:
     """The sentence to show and where the claim sits in it; ``(-1, -1)`` when it is not there."""
     if not loc.sentence:
         return loc.text, 0, len(loc.text)
