@@ -85,6 +85,7 @@ NUMERIC_KIND = "numeric_conflict"
 _STORY_MARK = re.compile(r" \[story: ([^\]\n]{1,300})\]")
 _YEAR = re.compile(r"\s*\d{4}\s*")
 _SPACE_RUN = re.compile(r"\s+")
+_URL_BREAK = re.compile(r"[\s\x00-\x1f\x7f]")
 
 STYLE = """
 :root { color-scheme: light; --ink: #1f2328; --muted: #57606a; --line: #d0d7de; --soft: #f6f8fa;
@@ -159,6 +160,7 @@ SCRIPT = """
   var form = document.getElementById("filters");
   if (!form) { return; }
   var findings = Array.prototype.slice.call(document.querySelectorAll(".finding"));
+  var texts = findings.map(function (item) { return item.textContent.toLowerCase(); });
   var groups = Array.prototype.slice.call(document.querySelectorAll("[data-findings]"));
   var stories = Array.prototype.slice.call(document.querySelectorAll(".story"));
   var boxes = Array.prototype.slice.call(form.querySelectorAll("input[name=severity]"));
@@ -170,8 +172,8 @@ SCRIPT = """
     boxes.forEach(function (box) { severities[box.value] = box.checked; });
     var words = search.value.toLowerCase().split(/\\s+/).filter(Boolean);
     var shown = 0;
-    findings.forEach(function (item) {
-      var text = item.textContent.toLowerCase();
+    findings.forEach(function (item, index) {
+      var text = texts[index];
       var visible = severities[item.getAttribute("data-severity")] === true &&
         (!rule.value || item.getAttribute("data-rule") === rule.value) &&
         words.every(function (word) { return text.indexOf(word) >= 0; });
@@ -275,23 +277,26 @@ class _Page:
         self.report = report
         self.documents = {d.path: d for d in report.documents}
         self.stories = group_by_story(report)
-        self.quantities: list[tuple[int, Quantity]] = []
+        self.articles_in: Counter[str] = Counter(d.story for d in report.documents if d.story)
+        self.quantities: list[list[tuple[int, Quantity]]] = []  # for each story, its numbered quantities
         self.quantity_of: dict[int, int] = {}  # finding number -> quantity number
+        number = 0
         for story in self.stories:
+            numbered = []
             for quantity in find_quantities(story, self.documents):
-                number = len(self.quantities) + 1
-                self.quantities.append((number, quantity))
+                number += 1
+                numbered.append((number, quantity))
                 for finding_number, _finding in quantity.findings:
                     self.quantity_of[finding_number] = number
+            self.quantities.append(numbered)
 
     # -- summary ---------------------------------------------------------------
 
     def summary(self) -> str:
         report = self.report
         counts = [("Articles", len(report.documents))]
-        story_names = {d.story for d in report.documents if d.story}
-        if story_names:
-            counts.append(("Stories", len(story_names)))
+        if self.articles_in:
+            counts.append(("Stories", len(self.articles_in)))
         counts += [("Claims", report.claim_count), ("Findings", len(report.findings))]
         if report.errors:
             counts.append(("Input errors", len(report.errors)))
@@ -377,18 +382,14 @@ class _Page:
     def story_section(self, number: int, story: Story) -> str:
         unnamed = "Other findings" if len(self.stories) > 1 else "All findings"
         title = f"Story: {story.name}" if story.name else unnamed
-        paths = {loc.path for _n, f in story.findings for loc in f.locations}
-        if story.name:
-            paths |= {d.path for d in self.report.documents if d.story == story.name}
+        involved = len({loc.path for _n, f in story.findings for loc in f.locations})
+        told = f" (a story told by {_count(self.articles_in[story.name], 'article')})" if story.name else ""
         parts = [
             f'<section class="story" id="story-{number}" aria-labelledby="story-{number}-heading">',
             f'<h3 id="story-{number}-heading">{escape(title)}</h3>',
-            f'<p class="muted">{_count(len(story.findings), "finding")} about {_count(len(paths), "article")}.</p>',
+            f'<p class="muted">{_count(len(story.findings), "finding")} in {_count(involved, "article")}{told}.</p>',
         ]
-        story_numbers = {n for n, _f in story.findings}
-        for quantity_number, quantity in self.quantities:
-            if quantity.findings[0][0] in story_numbers:
-                parts.append(self.ledger(quantity_number, quantity))
+        parts.extend(self.ledger(n, quantity) for n, quantity in self.quantities[number - 1])
         parts.extend(self.finding_article(n, finding) for n, finding in story.findings)
         parts.append("</section>")
         return "\n".join(parts)
@@ -659,7 +660,7 @@ def safe_url(url: str | None) -> str | None:
     if not url:
         return None
     url = url.strip()
-    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+    if _URL_BREAK.search(url):
         return None
     try:
         parts = urlsplit(url)
