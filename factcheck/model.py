@@ -275,12 +275,22 @@ class ErrorEntry:
 
 @dataclass(frozen=True, slots=True)
 class DocumentSummary:
-    """What the report says about each document read."""
+    """What the report says about each document read.
+
+    ``outlet`` and ``url`` come from the front matter (or the page's markup);
+    ``story`` is the name of the story the link stage put the document in
+    (``None`` when the report was not built by the pipeline).  These three are
+    for reports meant for people (``html``) and are not part of ``to_dict()``:
+    the JSON output is unchanged.
+    """
 
     path: str
     title: str | None
     date: date | None
     claims: int
+    outlet: str | None = None
+    url: str | None = None
+    story: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -29,11 +29,12 @@ Progress = Callable[[int, int], None]
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """Documents, their claims and the findings of a set of rules."""
+    """Documents, their claims and the findings of a set of rules; ``stories`` names each document's story."""
 
     documents: tuple[Document, ...]
     claims: tuple[tuple[Claim, ...], ...]
     findings: tuple[Finding, ...]
+    stories: tuple[str, ...] = ()
 
 
 def extract_all(documents: Sequence[Document], progress: Progress | None = None) -> list[tuple[Claim, ...]]:
@@ -72,13 +73,15 @@ def run_rules(documents: Sequence[Document], rules: Sequence[Rule], progress: Pr
         )
         for finding in CHECKS[rule.check]().run(context):
             findings.setdefault(finding.id, finding)
-    return Analysis(tuple(ordered), tuple(claims), tuple(sorted(findings.values(), key=_sort_key)))
+    story_names = tuple(stories.name(index) for index in range(len(ordered)))
+    return Analysis(tuple(ordered), tuple(claims), tuple(sorted(findings.values(), key=_sort_key)), story_names)
 
 
 def build_report(analysis: Analysis, errors: Sequence[ErrorEntry]) -> Report:
+    stories = analysis.stories or (None,) * len(analysis.documents)
     documents = tuple(
-        DocumentSummary(d.path, d.title, d.date, len(c))
-        for d, c in zip(analysis.documents, analysis.claims, strict=True)
+        DocumentSummary(d.path, d.title, d.date, len(c), outlet=d.outlet, url=d.url, story=story)
+        for d, c, story in zip(analysis.documents, analysis.claims, stories, strict=True)
     )
     return Report(
         documents=documents,

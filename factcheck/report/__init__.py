@@ -15,6 +15,7 @@ a check run's report:
     junit         JUnit XML, for CI test-report views
     gitlab        GitLab Code Quality JSON
     markdown      a report for a pull-request comment
+    html_report   one self-contained HTML page, for a browser or a ticket
 
 ``docs/formats.md`` describes each format for users.
 
@@ -35,7 +36,18 @@ from typing import TYPE_CHECKING, TextIO
 
 from factcheck.errors import UsageError
 from factcheck.model import Report, Severity
-from factcheck.report import concise, github, gitlab, json_lines, json_report, junit, markdown, rich_report, sarif
+from factcheck.report import (
+    concise,
+    github,
+    gitlab,
+    html_report,
+    json_lines,
+    json_report,
+    junit,
+    markdown,
+    rich_report,
+    sarif,
+)
 
 if TYPE_CHECKING:
     from factcheck.checks.base import Rule
@@ -106,6 +118,7 @@ FORMATS: dict[str, Writer] = {
     "junit": junit.write,
     "gitlab": gitlab.write,
     "markdown": markdown.write,
+    "html": html_report.write,
 }
 
 

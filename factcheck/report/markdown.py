@@ -123,7 +123,7 @@ def context(loc: Location) -> str:
 def claim_context(loc: Location) -> tuple[str, int, int]:
     """The sentence around ``loc``, trimmed and cleaned (not escaped), and where the claim sits in it
     (``(-1, -1)`` when it is not there)."""
-    return window(*_claim_in_sentence(loc))
+    return window(*claim_in_sentence(loc))
 
 
 def errors_section(errors: tuple[ErrorEntry, ...]) -> str:
@@ -155,7 +155,7 @@ def code(text: str, *, table: bool = False) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def _claim_in_sentence(loc: Location) -> tuple[str, int, int]:
+def claim_in_sentence(loc: Location) -> tuple[str, int, int]:
     """The sentence to show and where the claim sits in it; ``(-1, -1)`` when it is not there."""
     if not loc.sentence:
         return loc.text, 0, len(loc.text)

@@ -237,7 +237,8 @@ def test_closed_helper_really_closes(report: Report) -> None:
 
 
 def test_formats_registry() -> None:
-    assert {"json", "rich", "json-lines", "concise", "sarif", "github", "junit", "gitlab", "markdown"} == set(FORMATS)
+    names = {"json", "rich", "json-lines", "concise", "sarif", "github", "junit", "gitlab", "markdown", "html"}
+    assert names == set(FORMATS)
     assert get_writer("json") is json_report.write
     assert get_writer("rich") is rich_report.write
 

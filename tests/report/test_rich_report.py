@@ -13,6 +13,7 @@ Without ``UPDATE_SNAPSHOTS=1`` a missing snapshot is a failure.
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -21,7 +22,7 @@ from rich.cells import cell_len
 
 from factcheck.model import DocumentSummary, ErrorEntry, Finding, Location, Report, Severity
 from factcheck.report import ReportOptions, rich_report
-from factcheck.report.rich_report import CONTEXT_WINDOW, context_text, window, wrap_path
+from factcheck.report.rich_report import CONTEXT_WINDOW, clean, context_text, window, wrap_path
 
 Snapshot = Callable[[str, str], None]
 
@@ -329,3 +330,11 @@ def test_writes_only_to_the_given_stream(report: Report, capsys: pytest.CaptureF
 def test_wrap_path(path: str, width: int, lines: list[str]) -> None:
     assert wrap_path(path, width) == lines
     assert "".join(wrap_path(path, width)) == path
+
+
+def test_clean_replaces_exactly_the_control_characters_and_bidi_overrides() -> None:
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    bidi = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    expected = "".join(" " if unicodedata.category(ch) == "Cc" or ch in bidi else ch for ch in every)
+    assert clean(every) == expected
+    assert clean("a\nb\tc", keep_newlines=True) == "a\nb c"
