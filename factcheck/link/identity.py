@@ -25,7 +25,11 @@ and the cost follows the number of distinct forms, not their square.
 A transliteration or a house variant is no slip: forms equal once ``y`` and
 ``i``, ``ph`` and ``f``, ``k`` and ``c``, doubled and single vowels (and, in
 given names, consonants: "Mohammed" / "Mohamed") are folded together
-("Sergey" / "Sergei", "Zelensky" / "Zelenskyy").  A form
+("Sergey" / "Sergei", "Zelensky" / "Zelenskyy"), and so are names romanised
+from another script that differ only in a vowel, in q / g / k or in a silent h
+("Gaddafi" / "Qaddafi", "Al-Qaeda" / "Al-Qaida", "Ahmed" / "Ahmad",
+"Khamenei" / "Khamenehi"): outlets follow their own house romanisation, so
+such pairs are house style, not slips.  A form
 whose lower-case spelling is used as a word anywhere in the run is a word
 ("Rises" in a headline), not a name.  Acronyms of fewer than four letters are
 left alone (too many real ones are one letter apart).
@@ -69,7 +73,7 @@ from factcheck.extract.propers import ProperWord, proper_words
 from factcheck.link.stories import Stories
 from factcheck.model import Document
 
-__all__ = ["Sighting", "Spellings", "Variant", "fold_variants", "resolve_spellings", "slip"]
+__all__ = ["Sighting", "Spellings", "Variant", "fold_variants", "resolve_spellings", "slip", "transliteration_key"]
 
 _MAX_PLACES = 20
 _DOUBLED = regex.compile(r"(.)\1+")
@@ -153,10 +157,25 @@ def fold_variants(word: str, *, given: bool = False) -> str:
     return str((_DOUBLED if given else _DOUBLED_VOWEL).sub(r"\1", text))
 
 
+_VOWEL = regex.compile(r"[aeiou]")
+
+
+def transliteration_key(word: str, *, given: bool = False) -> str:
+    """A coarser key for names romanised from another script, where outlets differ in the vowels, in
+    q / g / k and in a silent h: "Gaddafi" / "Qaddafi", "Hezbollah" / "Hizbollah", "Al-Qaeda" /
+    "Al-Qaida", "Mohammad" / "Muhammad", "Ahmed" / "Ahmad", "Abdel" / "Abdul", "Khamenei" / "Khamenehi".
+    Vowel sequences keep their length, so a vowel dropped ("Meridan" for Meridian) still differs."""
+    text = fold_variants(word, given=given)
+    text = text[:1] + text[1:].replace("h", "")
+    return _VOWEL.sub("a", text.replace("q", "k").replace("g", "k"))
+
+
 def slip(a: str, b: str, *, final_letter: bool = False) -> str:
     """What one slip of the pen turns ``a`` into ``b`` (case folded), in words; "" when it is not one.
 
     ``final_letter``: a letter added or dropped at the end counts (given names: "Vijay" / "Vijaya").
+    Two adjacent letters swapped is a slip even between vowels ("Adyeemi" for Adeyemi); any other
+    difference that romanisation explains (``transliteration_key``) is house style, not a slip.
     """
     x, y = a.lower(), b.lower()
     if x == y or fold_variants(x, given=final_letter) == fold_variants(y, given=final_letter):
@@ -165,6 +184,9 @@ def slip(a: str, b: str, *, final_letter: bool = False) -> str:
         diff = [i for i in range(len(x)) if x[i] != y[i]]
         if len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]:
             return "two letters swapped" if len(x) >= 4 else ""
+    if transliteration_key(x, given=final_letter) == transliteration_key(y, given=final_letter):
+        return ""
+    if len(x) == len(y):
         if len(diff) == 1 and len(x) >= 5:
             i = diff[0]
             if i == len(x) - 1 and x[i] in _VOWELS and y[i] in _VOWELS:
