@@ -167,7 +167,7 @@ def transliteration_key(word: str, *, given: bool = False) -> str:
     Vowel sequences keep their length, so a vowel dropped ("Meridan" for Meridian) still differs."""
     text = fold_variants(word, given=given)
     text = text[:1] + text[1:].replace("h", "")
-    return _VOWEL.sub("a", text.replace("q", "k").replace("g", "k"))
+    return str(_VOWEL.sub("a", text.replace("q", "k").replace("g", "k")))
 
 
 def slip(a: str, b: str, *, final_letter: bool = False) -> str:
