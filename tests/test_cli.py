@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.cli import main
+from factcheck.cli import _ProgressBar, main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -393,3 +393,31 @@ def test_writing_a_baseline_exits_0(tmp_path: Path) -> None:
     code, _out = _json_from(root, "content", "--write-baseline", "baseline.json")
     assert code == 0
     assert json.loads((root / "baseline.json").read_text(encoding="utf-8"))
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_names_the_phase_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(_ProgressBar, "DELAY", 0.0)
+    with _ProgressBar() as progress:
+        for done in range(1, 4):
+            progress("extracting", done, 3)
+        progress("rule numbers.conflict", 1, 2)
+        progress("suppressing", 0, 0)
+    drawn = terminal.getvalue()
+    assert "extracting" in drawn or "rule numbers.conflict" in drawn or "suppressing" in drawn
+
+
+def test_progress_bar_is_silent_off_a_terminal_and_for_short_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    for stderr, delay in ((io.StringIO(), 0.0), (_Terminal(), 60.0)):
+        monkeypatch.setattr(sys, "stderr", stderr)
+        monkeypatch.setattr(_ProgressBar, "DELAY", delay)
+        with _ProgressBar() as progress:
+            progress("extracting", 1, 1)
+            progress("rule numbers.conflict", 0, 1)
+        assert stderr.getvalue() == ""
