@@ -377,7 +377,7 @@ def _run_claims(args: argparse.Namespace) -> int:
             claims_report.write_csv(rows, stream)
         else:
             width = _width(stream, 160)
-            claims_report.write_rich(rows, stream, color=_use_color(args, stream), width=width)
+            claims_report.write_rich(documents, claims, stream, color=_use_color(args, stream), width=width)
     return EXIT_OK
 
 

@@ -119,7 +119,7 @@ def test_rich_report_to_a_file_has_no_colour(conflict: Path, tmp_path: Path, cap
     assert (code, out, err) == (1, "", "")
     text = target.read_text(encoding="utf-8")
     assert "\x1b[" not in text
-    assert "numeric_conflict" in text and "$244bn" in text and "$200bn" in text
+    assert "numbers.conflict" in text and "$244bn" in text and "$200bn" in text
 
 
 def test_stdin_with_a_filename(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
@@ -181,7 +181,7 @@ def test_no_color_env_is_honoured(conflict: Path) -> None:
     )
     assert result.returncode == 1
     assert "\x1b[" not in result.stdout
-    assert "numeric_conflict" in result.stdout
+    assert "numbers.conflict" in result.stdout
     assert result.stderr == ""
 
 
@@ -421,3 +421,12 @@ def test_progress_bar_is_silent_off_a_terminal_and_for_short_runs(monkeypatch: p
             progress("extracting", 1, 1)
             progress("rule numbers.conflict", 0, 1)
         assert stderr.getvalue() == ""
+
+
+def test_claims_at_80_columns(conflict: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, err = run(capsys, "claims", str(conflict / "a.md"))
+    assert (code, err) == (0, "")
+    assert all(len(line) <= 80 for line in out.splitlines())
+    assert "244bn USD" in out and " 2024 " in out and "2,024" not in out
+    assert out.rstrip().endswith("2 claims in 1 document")
