@@ -273,26 +273,64 @@ def _check_outputs(args: argparse.Namespace, targets: Sequence[tuple[str, str]])
 
 
 class _ProgressBar:
-    """A progress bar on stderr for long runs; silent when stderr is not a terminal."""
+    """A progress bar on stderr over the whole run: each phase (loading, extracting, linking, each
+    rule, suppressing) with its count when it has one, and the time since the run began.
 
-    def __init__(self) -> None:
-        from rich.progress import Progress, TaskID
+    Silent when stderr is not a terminal, and for runs that end within ``DELAY`` seconds; transient:
+    it is gone when the report is written.
+    """
 
+    DELAY = 1.0
+
+    def __init__(self, *, enabled: bool = True) -> None:
+        import time
+
+        from rich.progress import BarColumn, Progress, TaskID, TextColumn
+        from rich.text import Text
+
+        clock = time.monotonic
+        started = clock()
+        self._clock = clock
+        self._started = started
         self._progress: Progress | None = None
         self._task: TaskID | None = None
-        if sys.stderr.isatty():
+        self._phase = ""
+        if enabled and sys.stderr.isatty():
             from rich.console import Console
+            from rich.progress import ProgressColumn, Task
 
-            self._progress = Progress(console=Console(file=sys.stderr), transient=True)
+            class Count(ProgressColumn):
+                def render(self, task: Task) -> Text:
+                    return Text(f"{task.completed:,.0f}/{task.total:,.0f}" if task.total else "", style="green")
 
-    def __call__(self, done: int, total: int) -> None:
-        if self._progress is None or total < 20:
+            class Elapsed(ProgressColumn):
+                def render(self, task: Task) -> Text:
+                    seconds = int(clock() - started)
+                    return Text(f"{seconds // 60}:{seconds % 60:02d}", style="yellow")
+
+            columns = (TextColumn("{task.description}"), BarColumn(), Count(), Elapsed())
+            self._progress = Progress(*columns, console=Console(file=sys.stderr), transient=True)
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        if self._progress is None:
             return
         if self._task is None:
+            if self._clock() - self._started < self.DELAY:
+                return
             self._progress.start()
-            self._task = self._progress.add_task("extracting", total=total)
-        self._progress.update(self._task, completed=done)
-        if done >= total:
+        if phase != self._phase or self._task is None:
+            if self._task is not None:
+                self._progress.remove_task(self._task)
+            self._task = self._progress.add_task(phase, total=total or None, completed=done)
+            self._phase = phase
+        else:
+            self._progress.update(self._task, completed=done)
+
+    def __enter__(self) -> _ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None and self._task is not None:
             self._progress.stop()
 
 
@@ -409,26 +447,27 @@ def _run_check(args: argparse.Namespace) -> int:
     _check_outputs(args, report_targets)
     targets = [(get_writer(name), path) for name, path in report_targets]
     rules = (*(RuleInfo.from_rule(rule) for rule in active), UNUSED_SUPPRESSION)
-    report = check(
-        settings.paths,
-        include=settings.include,
-        exclude=settings.exclude,
-        rules_dirs=settings.rules_dirs,
-        select=settings.select,
-        ignore=settings.ignore,
-        severity=config.severity,
-        per_file_ignores=config.per_file_ignores,
-        baseline=read_baseline(args.baseline) if args.baseline else frozenset(),
-        changed=settings.changed,
-        stdin_filename=args.stdin_filename,
-        progress=None if args.quiet else _ProgressBar(),
-        max_file_size=args.max_file_size,
-        root=settings.root,
-        follow_links=args.follow_links,
-        respect_gitignore=args.respect_gitignore,
-        people=config.people,
-        facts=config.facts,
-    )
+    with _ProgressBar(enabled=not args.quiet) as progress:
+        report = check(
+            settings.paths,
+            include=settings.include,
+            exclude=settings.exclude,
+            rules_dirs=settings.rules_dirs,
+            select=settings.select,
+            ignore=settings.ignore,
+            severity=config.severity,
+            per_file_ignores=config.per_file_ignores,
+            baseline=read_baseline(args.baseline) if args.baseline else frozenset(),
+            changed=settings.changed,
+            stdin_filename=args.stdin_filename,
+            progress=progress,
+            max_file_size=args.max_file_size,
+            root=settings.root,
+            follow_links=args.follow_links,
+            respect_gitignore=args.respect_gitignore,
+            people=config.people,
+            facts=config.facts,
+        )
     if not args.quiet:
         for error in report.errors:
             print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)
@@ -474,21 +513,22 @@ def _run_annotate(args: argparse.Namespace) -> int:
     config = _configuration(args)
     root = project_root(config, args.paths, start=Path(draft).resolve().parent)
     rules_dirs, select, ignore = _rule_choice(args, config)
-    report = check(
-        _with_corpus(args.paths, args.against, root),
-        include=config.include or DEFAULT_INCLUDE,
-        exclude=(*(config.exclude or ()), *output_exclude(draft, output)),
-        rules_dirs=rules_dirs,
-        select=select,
-        ignore=ignore,
-        severity=config.severity,
-        per_file_ignores=config.per_file_ignores,
-        changed=args.paths,
-        progress=_ProgressBar(),
-        root=root,
-        people=config.people,
-        facts=config.facts,
-    )
+    with _ProgressBar() as progress:
+        report = check(
+            _with_corpus(args.paths, args.against, root),
+            include=config.include or DEFAULT_INCLUDE,
+            exclude=(*(config.exclude or ()), *output_exclude(draft, output)),
+            rules_dirs=rules_dirs,
+            select=select,
+            ignore=ignore,
+            severity=config.severity,
+            per_file_ignores=config.per_file_ignores,
+            changed=args.paths,
+            progress=progress,
+            root=root,
+            people=config.people,
+            facts=config.facts,
+        )
     result = annotated(report, draft, root)
     for error in report.errors:
         print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)
@@ -597,7 +637,8 @@ def _run_claims(args: argparse.Namespace) -> int:
     if not args.quiet:
         for error in errors:
             print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)
-    claims = extract_all(documents)
+    with _ProgressBar(enabled=not args.quiet) as progress:
+        claims = extract_all(documents, progress)
     rows = claims_report.claim_rows(documents, claims)
     with _output(args.output) as stream:
         if args.format == "json":
@@ -606,7 +647,7 @@ def _run_claims(args: argparse.Namespace) -> int:
             claims_report.write_csv(rows, stream)
         else:
             width = _width(stream, 160)
-            claims_report.write_rich(rows, stream, color=_use_color(args, stream), width=width)
+            claims_report.write_rich(documents, claims, stream, color=_use_color(args, stream), width=width)
     return EXIT_OK
 
 

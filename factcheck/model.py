@@ -8,9 +8,10 @@ the ``to_dict()`` methods, so there is exactly one serialised shape per type.
 from __future__ import annotations
 
 import bisect
+import calendar
 import enum
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 
@@ -63,6 +64,10 @@ class Period:
             return f"{self.start.year}/{self.end.year}"
         return f"{self.start.isoformat()}/{self.end.isoformat()}"
 
+    def words(self) -> str:
+        """The period as an editor writes it ("March 2025", "as of 3 June 2024"): see :func:`period_words`."""
+        return period_words(self.start, self.end, self.basis)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "start": self.start.isoformat(),
@@ -71,6 +76,43 @@ class Period:
             "basis": self.basis,
             "label": self.label(),
         }
+
+
+def date_words(day: date) -> str:
+    """A day as an editor writes it: "3 June 2024"."""
+    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
+
+
+def period_words(start: date, end: date, basis: str = "explicit") -> str:
+    """A period in words, never as ISO dates: what messages and the terminal show.
+
+    ``as of 3 June 2024`` (``as_of``: the article's date stands in), ``since 2022`` /
+    ``since 1 March 2022`` (``since``), ``3 June 2024`` (a day), ``March 2025`` (a whole month),
+    ``March to May 2025`` (whole months), ``2024`` and ``2021 to 2024`` (whole years),
+    ``before 1 March 2022`` (open start) and ``from 1 March 2022`` (open end); any other range
+    ``1 March 2025 to 14 April 2025``.
+    """
+    if basis == "as_of":
+        return f"as of {date_words(end)}"
+    if basis == "since":
+        return f"since {start.year if (start.month, start.day) == (1, 1) else date_words(start)}"
+    if start == date.min and end != date.max:
+        return f"before {date_words(end + timedelta(days=1))}"
+    if end == date.max and start != date.min:
+        return f"from {date_words(start)}"
+    if start == end:
+        return date_words(start)
+    whole_months = start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]
+    if whole_months and (start.month, end.month) == (1, 12):
+        return str(start.year) if start.year == end.year else f"{start.year} to {end.year}"
+    if whole_months:
+        first, last = calendar.month_name[start.month], calendar.month_name[end.month]
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{first} {start.year}"
+        if start.year == end.year:
+            return f"{first} to {last} {start.year}"
+        return f"{first} {start.year} to {last} {end.year}"
+    return f"{date_words(start)} to {date_words(end)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,11 +319,10 @@ class ErrorEntry:
 class DocumentSummary:
     """What the report says about each document read.
 
-    ``outlet`` and ``url`` come from the front matter (or the page's markup);
-    ``story`` is the name of the story the link stage put the document in
-    (``None`` when the report was not built by the pipeline).  These three are
-    for reports meant for people (``html``) and are not part of ``to_dict()``:
-    the JSON output is unchanged.
+    ``outlet`` and ``url`` come from front matter (``None`` when not given); ``story`` is the name
+    of the story the link stage put the document in (``None`` when the report was not built by a
+    run that grouped stories).  Reporters show the outlet and date next to a passage and may group
+    findings by story.
     """
 
     path: str
@@ -298,6 +339,9 @@ class DocumentSummary:
             "title": self.title,
             "date": self.date.isoformat() if self.date else None,
             "claims": self.claims,
+            "outlet": self.outlet,
+            "url": self.url,
+            "story": self.story,
         }
 
 

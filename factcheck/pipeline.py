@@ -24,7 +24,10 @@ from factcheck.sources import DEFAULT_INCLUDE, STDIN_PATH, load_paths
 from factcheck.suppress import apply_suppressions, check_suppressions, find_cq_marks, find_suppressions
 from factcheck.table import build_table
 
-Progress = Callable[[int, int], None]
+Progress = Callable[[str, int, int], None]
+"""``progress(phase, done, total)``: the run reached ``done`` of ``total`` steps of ``phase``
+("loading", "extracting", "linking", "rule numbers.conflict", "suppressing"); ``total`` is 0 when
+the phase is not counted.  Optional everywhere; nothing is reported without one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,7 @@ class Analysis:
     documents: tuple[Document, ...]
     claims: tuple[tuple[Claim, ...], ...]
     findings: tuple[Finding, ...]
+    # The name of each document's story, in document order (empty when stories were not grouped).
     stories: tuple[str, ...] = ()
 
 
@@ -43,7 +47,7 @@ def extract_all(documents: Sequence[Document], progress: Progress | None = None)
     for index, document in enumerate(documents):
         out.append(tuple(extract(document)))
         if progress is not None:
-            progress(index + 1, len(documents))
+            progress("extracting", index + 1, len(documents))
     return out
 
 
@@ -63,18 +67,34 @@ def run_rules(documents: Sequence[Document], rules: Sequence[Rule], progress: Pr
     """Extract, tabulate and compare; findings sorted and de-duplicated by id."""
     ordered = sorted(documents, key=lambda d: d.path)
     claims = extract_all(ordered, progress)
+    if progress is not None:
+        progress("linking", 0, 0)
     table = build_table(ordered, claims)
     stories = group_stories(ordered)
     spellings = resolve_spellings(ordered, stories) if any(r.check == "name-spelling" for r in rules) else None
     findings: dict[str, Finding] = {}
-    for rule in rules:
+    for number, rule in enumerate(rules):
+        if progress is not None:
+            progress(f"rule {rule.id}", number, len(rules))
         context = CheckContext(
             rule=rule, documents=ordered, claims=claims, table=table, stories=stories, spellings=spellings
         )
         for finding in CHECKS[rule.check]().run(context):
             findings.setdefault(finding.id, finding)
-    story_names = tuple(stories.name(index) for index in range(len(ordered)))
-    return Analysis(tuple(ordered), tuple(claims), tuple(sorted(findings.values(), key=_sort_key)), story_names)
+    ranked = tuple(sorted(findings.values(), key=_sort_key))
+    return Analysis(tuple(ordered), tuple(claims), ranked, story_names(stories.of_document, stories.names))
+
+
+def story_names(of_document: Sequence[int], names: Sequence[str]) -> tuple[str, ...]:
+    """Each document's story name; two stories that share a name are told apart ("Valencia (2)")."""
+    shown: dict[int, str] = {}
+    taken: dict[str, int] = {}
+    for story in of_document:
+        if story not in shown:
+            name = names[story]
+            taken[name] = taken.get(name, 0) + 1
+            shown[story] = name if taken[name] == 1 else f"{name} ({taken[name]})"
+    return tuple(shown[story] for story in of_document)
 
 
 def build_report(analysis: Analysis, errors: Sequence[ErrorEntry]) -> Report:
@@ -225,6 +245,8 @@ def check(
     """
     every_rule = load_rules(rules_dirs)
     rules = with_house_data(choose_rules(every_rule, select, ignore, severity), people, facts)
+    if progress is not None:
+        progress("loading", 0, 0)
     documents, errors = load_paths(
         paths,
         include=include,
@@ -240,6 +262,8 @@ def check(
     for document in documents:
         check_suppressions(document, lambda ids, where: check_rule_ids(every_rule, ids, where))
     analysis = run_rules(documents, rules, progress)
+    if progress is not None:
+        progress("suppressing", 0, 0)
     analysis = suppress(analysis, per_file_ignores=per_file_ignores, baseline=baseline)
     if changed is not None:
         analysis = only_changed(analysis, [os.path.abspath(path) for path in changed], root)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factcheck.cli import main
+from factcheck.cli import _ProgressBar, main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -120,7 +120,7 @@ def test_rich_report_to_a_file_has_no_colour(conflict: Path, tmp_path: Path, cap
     assert (code, out, err) == (1, "", "")
     text = target.read_text(encoding="utf-8")
     assert "\x1b[" not in text
-    assert "numeric_conflict" in text and "$244bn" in text and "$200bn" in text
+    assert "numbers.conflict" in text and "$244bn" in text and "$200bn" in text
 
 
 def test_stdin_with_a_filename(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
@@ -182,7 +182,7 @@ def test_no_color_env_is_honoured(conflict: Path) -> None:
     )
     assert result.returncode == 1
     assert "\x1b[" not in result.stdout
-    assert "numeric_conflict" in result.stdout
+    assert "numbers.conflict" in result.stdout
     assert result.stderr == ""
 
 
@@ -490,3 +490,40 @@ def test_statistics_as_json(conflict: Path, capsys: pytest.CaptureFixture[str]) 
     code, out, _ = run(capsys, "check", str(conflict), "--statistics", "--format", "json")
     assert code == 1
     assert json.loads(out) == [{"rule": "numbers.conflict", "kind": "numeric_conflict", "count": 1}]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_names_the_phase_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(_ProgressBar, "DELAY", 0.0)
+    with _ProgressBar() as progress:
+        for done in range(1, 4):
+            progress("extracting", done, 3)
+        progress("rule numbers.conflict", 1, 2)
+        progress("suppressing", 0, 0)
+    drawn = terminal.getvalue()
+    assert "extracting" in drawn or "rule numbers.conflict" in drawn or "suppressing" in drawn
+
+
+def test_progress_bar_is_silent_off_a_terminal_and_for_short_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    for stderr, delay in ((io.StringIO(), 0.0), (_Terminal(), 60.0)):
+        monkeypatch.setattr(sys, "stderr", stderr)
+        monkeypatch.setattr(_ProgressBar, "DELAY", delay)
+        with _ProgressBar() as progress:
+            progress("extracting", 1, 1)
+            progress("rule numbers.conflict", 0, 1)
+        assert stderr.getvalue() == ""
+
+
+def test_claims_at_80_columns(conflict: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, err = run(capsys, "claims", str(conflict / "a.md"))
+    assert (code, err) == (0, "")
+    assert all(len(line) <= 80 for line in out.splitlines())
+    assert "244bn USD" in out and " 2024 " in out and "2,024" not in out
+    assert out.rstrip().endswith("2 claims in 1 document")

@@ -11,16 +11,24 @@ Two measures, both over the prose (page chrome and markup already blanked):
   rewording that swaps words for synonyms keeps its names and numbers in
   order, so it still scores high here when its wording score has fallen.
 
-The similarity is the larger of the two.  Pairs at or above ``threshold``
-are reported once, at the rule's severity, with the first sentence of each
-document as locations; the later-dated (else the shorter, else the later
-path) document is called the copy.  Documents stay in the run: their claims
-are compared by the other rules as usual.
+The similarity is the larger of the two.  Documents at or above ``threshold``
+of each other form clusters (connected components of the pairs found: the
+copy of a copy is in its original's cluster), and each cluster is reported
+once, at the rule's severity: "b.md reads as a reworded copy of a.md" for a
+pair, "7 articles are reworded copies of a.md: ..." for more, never once per
+pair (300 rewrites of one wire story are one finding, not 44,850).  The
+cluster's original is its earliest-dated document (undated ones after the
+dated), else the longest, else the first path; the others are its copies.
+The similarities in the message are each copy's to the original.  The
+locations are the first sentence of each copy (by path), then the
+original's.  Documents stay in the run: their claims are compared by the
+other rules as usual.
 
 Pairs are found without comparing every document with every other: an
 inverted index from anchor run to documents proposes the candidates (pairs
 that share at least ``min_shared`` anchor runs, not counting runs found in
-more than ``common`` documents), and only those are measured exactly.
+more than ``common`` documents), and only those are measured exactly; a pair
+already joined through others is not measured again.
 """
 
 from __future__ import annotations
@@ -29,13 +37,14 @@ import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, ClassVar
 
 import regex
 
-from factcheck.checks.base import Check, CheckContext, Option, fingerprint, span_location
+from factcheck.checks.base import Check, CheckContext, Option, fingerprint, shown_paths, span_location
 from factcheck.extract.sentences import split_sentences
 from factcheck.model import Document, Finding, Location
 
@@ -130,7 +139,9 @@ def first_sentence(document: Document) -> tuple[int, int]:
 
 class NearCopy(Check):
     name: ClassVar[str] = "near-copy"
-    MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset("doc_a doc_b how similarity wording anchors".split())
+    MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset(
+        "summary copy_count original doc_a doc_b how similarity wording anchors".split()
+    )
     description: ClassVar[str] = "One document is a copy, or a reworded copy, of another."
     OPTIONS: ClassVar[Mapping[str, Option]] = {
         "threshold": Option("number", 0.5, "Similarity (0-1) at or above which a pair is reported."),
@@ -147,16 +158,28 @@ class NearCopy(Check):
         options = context.rule.options
         documents = list(context.documents)
         found = [features(document.prose) for document in documents]
-        findings = []
+        clusters = _Clusters(len(documents))
+        measured: dict[tuple[int, int], Similarity] = {}
         for i, j in self._candidates(found, options["min_words"], options["min_shared"], options["common"]):
+            if clusters.joined(i, j):
+                continue  # already one cluster through other copies: nothing to measure
             a, b = found[i], found[j]
             if min(a.words, b.words) < options["min_size_ratio"] * max(a.words, b.words):
                 continue
-            measured = similarity(a, b)
-            if measured.score < options["threshold"]:
-                continue
-            copy, original = self._orient(documents, found, i, j)
-            findings.append(self._finding(context, documents[copy], documents[original], measured, options))
+            measured[i, j] = similarity(a, b)
+            if measured[i, j].score >= options["threshold"]:
+                clusters.join(i, j)
+        findings = []
+        for members in clusters.groups():
+            original = min(members, key=lambda m: _original_key(documents[m], found[m]))
+            copies = sorted((m for m in members if m != original), key=lambda m: documents[m].path)
+            to_original = [
+                measured.get((min(m, original), max(m, original))) or similarity(found[m], found[original])
+                for m in copies
+            ]
+            findings.append(
+                self._finding(context, [documents[m] for m in copies], documents[original], to_original, options)
+            )
         return findings
 
     @staticmethod
@@ -174,33 +197,37 @@ class NearCopy(Check):
         return sorted(pair for pair, count in shared.items() if count >= min_shared)
 
     @staticmethod
-    def _orient(documents: Sequence[Document], found: Sequence[Features], i: int, j: int) -> tuple[int, int]:
-        """(copy, original): the later-dated one is the copy, else the shorter, else the later path."""
-        first, second = documents[i], documents[j]
-        if first.date is not None and second.date is not None and first.date != second.date:
-            return (i, j) if first.date > second.date else (j, i)
-        if found[i].words != found[j].words:
-            return (i, j) if found[i].words < found[j].words else (j, i)
-        return (i, j) if first.path > second.path else (j, i)
-
-    @staticmethod
     def _finding(
-        context: CheckContext, copy: Document, original: Document, measured: Similarity, options: Mapping[str, Any]
+        context: CheckContext,
+        copies: Sequence[Document],
+        original: Document,
+        measured: Sequence[Similarity],
+        options: Mapping[str, Any],
     ) -> Finding:
         rule = context.rule
-        identical = measured.wording >= options["identical"]
+        identical = [m.wording >= options["identical"] for m in measured]
+        how = "near-identical" if all(identical) else "reworded" if not any(identical) else "near-identical or reworded"
+        if len(copies) == 1:
+            said = f"{copies[0].path} reads as a {how} copy of {original.path}"
+        else:
+            shown = shown_paths(d.path for d in copies)
+            said = f"{len(copies):,} articles are {how} copies of {original.path}: {shown}"
         fields = {
-            "doc_a": copy.path,
+            "summary": said,
+            "copy_count": f"{len(copies):,}",
+            "original": original.path,
+            "doc_a": shown_paths(d.path for d in copies),
             "doc_b": original.path,
-            "how": "near-identical" if identical else "reworded",
-            "similarity": f"{measured.score:.2f}",
-            "wording": f"{measured.wording:.2f}",
-            "anchors": f"{measured.anchors:.2f}",
+            "how": how,
+            "similarity": _span(m.score for m in measured),
+            "wording": _span(m.wording for m in measured),
+            "anchors": _span(m.anchors for m in measured),
         }
-        locations = tuple(opening_location(d, *first_sentence(d)) for d in (copy, original))
+        members = [*copies, original]
+        locations = tuple(opening_location(d, *first_sentence(d)) for d in members)
         return Finding(
-            # The same id whichever of the two is called the copy.
-            id=fingerprint(rule.id, None, [(copy.path, "document"), (original.path, "document")]),
+            # The same id whichever member is called the original.
+            id=fingerprint(rule.id, None, [(d.path, "document") for d in members]),
             rule=rule.id,
             kind="near_copy",
             severity=rule.severity,
@@ -208,3 +235,43 @@ class NearCopy(Check):
             subject=None,
             locations=locations,
         )
+
+
+def _original_key(document: Document, found: Features) -> tuple[bool, date, int, str]:
+    """The earliest-dated document is the original (undated ones after the dated), else the longest,
+    else the first path."""
+    return (document.date is None, document.date or date.max, -found.words, document.path)
+
+
+def _span(values: Iterable[float]) -> str:
+    """ "0.82", or "0.67 to 0.95" over several copies."""
+    shown = sorted({f"{value:.2f}" for value in values})
+    return shown[0] if len(shown) == 1 else f"{shown[0]} to {shown[-1]}"
+
+
+class _Clusters:
+    """Union-find over document indices: which documents are copies of one another."""
+
+    def __init__(self, count: int) -> None:
+        self.parent = list(range(count))
+
+    def root(self, item: int) -> int:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def joined(self, a: int, b: int) -> bool:
+        return self.root(a) == self.root(b)
+
+    def join(self, a: int, b: int) -> None:
+        ra, rb = self.root(a), self.root(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> list[list[int]]:
+        """Clusters of two or more documents, each in index order, in order of their first member."""
+        by_root: dict[int, list[int]] = {}
+        for item in range(len(self.parent)):
+            by_root.setdefault(self.root(item), []).append(item)
+        return [members for members in by_root.values() if len(members) > 1]

@@ -43,13 +43,16 @@ from datetime import date
 from typing import Any, ClassVar
 
 import pandas as pd
+import regex
 
 from factcheck.checks.base import Check, CheckContext, Option, fingerprint, location
 from factcheck.checks.intervals import COMPARABLE_KINDS, claim_interval
+from factcheck.extract.frames import normal_form, noun_lemma
 from factcheck.extract.numbers import format_number
 from factcheck.link.align import Keyed, Pair, Vocabulary, align
 from factcheck.link.stories import Stories
-from factcheck.model import Finding, Severity
+from factcheck.model import Finding, Severity, date_words
+from factcheck.model import period_words as describe_period
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,14 +295,15 @@ class _Reporter:
             and not any(self.records[m.row]["converted"] for m in involved)
         )
         severity = rule.severity if exact else min(rule.severity, Severity.WARNING)
-        subject = describe(key, first, other)
+        sentences = [loc.sentence for loc in locations]
+        subject = describe(key, first, other, sentences)
         story = self.stories.name(int(first["doc"])) if len(set(self.stories.of_document)) > 1 else ""
         agree = f" ({majority_docs} articles agree with {other['text']!s})" if majority_docs > 1 else ""
         value_a, value_b = str(first["text"]), str(other["text"])
         if dated and said_first.as_of and said_second.as_of and said_first.as_of != said_second.as_of:
-            value_a += f" (as of {_date_words(said_first.as_of)})"
-            value_b += f" (as of {_date_words(said_second.as_of)})"
-            subject = describe(key, {**first, "period_basis": ""}, {**other, "period_basis": ""})
+            value_a += f" (as of {date_words(said_first.as_of)})"
+            value_b += f" (as of {date_words(said_second.as_of)})"
+            subject = describe(key, {**first, "period_basis": ""}, {**other, "period_basis": ""}, sentences)
         message = rule.message.format(
             subject=subject,
             story=story,
@@ -329,10 +333,12 @@ class _Reporter:
         )
 
 
-def describe(key: Keyed, first: Mapping[str, Any], other: Mapping[str, Any]) -> str:
+def describe(key: Keyed, first: Mapping[str, Any], other: Mapping[str, Any], sentences: Sequence[str] = ()) -> str:
     """What was compared, in words: the subject as written (else the measure), whom it is about, the period.
 
     "Bilateral trade between Russia and China, 2024"; "Death toll, Turkey, as of 8 February 2023".
+    A measure the frame gives as lemmas ("train", "car") is shown as ``sentences`` write it
+    ("train cars"); a canonical measure of the rule's vocabulary ("death toll") as the rule names it.
     """
     kind = str(first["kind"])
     if kind == "date":
@@ -356,7 +362,9 @@ def describe(key: Keyed, first: Mapping[str, Any], other: Mapping[str, Any]) -> 
         and text.lower() not in _GENERIC_SUBJECTS
     ]
     written = min(candidates, key=lambda text: (len(text), text.lower(), text)) if candidates else ""
-    text = written or " ".join([*sorted(key.modifiers), key.measure])
+    lemmas = [*sorted(key.modifiers), key.measure]
+    own = key.measure == str(first["measure"]) or key.measure == str(other["measure"])
+    text = written or (as_written(lemmas, sentences) if own else " ".join(lemmas))
     if key.aspect == "part" and not written:
         text = f"{text} (part of a total)"
     about = _about_words(key.about)
@@ -366,6 +374,24 @@ def describe(key: Keyed, first: Mapping[str, Any], other: Mapping[str, Any]) -> 
     if period:
         text += f", {period}"
     return text[:1].upper() + text[1:]
+
+
+_WORD = regex.compile(r"[^\W\d_][\w'’-]{0,40}")
+
+
+def as_written(lemmas: Sequence[str], sentences: Sequence[str]) -> str:
+    """Lemmas ("train", "car") as the first sentence that has them all writes them ("train cars"), in its
+    order; when no sentence has them all, the lemmas as they are."""
+    for sentence in sentences:
+        found: dict[str, tuple[int, str]] = {}
+        for match in _WORD.finditer(sentence):
+            word = match.group()
+            for form in (word.lower(), noun_lemma(word), normal_form(word)):
+                found.setdefault(form, (match.start(), word))
+        if lemmas and all(lemma in found for lemma in lemmas):
+            words = sorted({found[lemma] for lemma in lemmas})
+            return " ".join(word if word.isupper() and len(word) > 1 else word.lower() for _at, word in words)
+    return " ".join(lemmas)
 
 
 _PAST = {"build": "was built", "bear": "was born", "found": "was founded", "open": "opened", "form": "was formed",
@@ -388,24 +414,12 @@ def _about_words(about: str) -> str:
 
 
 def period_words(row: Mapping[str, Any]) -> str:
-    """A row's period as an editor writes it: "2024", "3 February 2023", "as of 8 February 2023"."""
+    """A row's period as an editor writes it: "2024", "March 2025", "as of 8 February 2023"."""
     basis = str(row["period_basis"])
     start, end = _day(row["period_start"]), _day(row["period_end"])
     if not basis or start is None or end is None:
         return ""
-    if basis == "as_of":
-        return f"as of {_date_words(end)}"
-    if basis == "since":
-        return f"since {start.year if (start.month, start.day) == (1, 1) else _date_words(start)}"
-    if start == end:
-        return _date_words(start)
-    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
-        return str(start.year) if start.year == end.year else f"{start.year} to {end.year}"
-    return f"{_date_words(start)} to {_date_words(end)}"
-
-
-def _date_words(day: date) -> str:
-    return f"{day.day} {day.strftime('%B')} {day.year}"
+    return describe_period(start, end, basis)
 
 
 def _day(text: object) -> date | None:

@@ -295,14 +295,16 @@ def _shared_names(members: list[int], kept: Sequence[set[str]]) -> set[str]:
 
 def _story_name(vocab: list[set[str]], documents: list[Document], weight: dict[str, float]) -> str:
     """Up to three names most of the story's articles share, as written ("Kahramanmaras, Erdogan")."""
-    spelled: dict[str, str] = {}
+    forms: dict[str, Counter[str]] = {}
     for document in documents:
         for match in _WORD.finditer(document.prose):
             word = match.group()
             opens = _SENTENCE_END.search(document.prose[max(0, match.start() - 3) : match.start()])
             if word[0].isupper() and not opens:
                 key = word.lower().replace("’", "'").removesuffix("'s")
-                spelled.setdefault(key, word.removesuffix("’s").removesuffix("'s"))
+                forms.setdefault(key, Counter())[word.removesuffix("’s").removesuffix("'s")] += 1
+    # The spelling most of the story uses ("Palestine", not the "PALESTINE" of one headline).
+    spelled = {key: min(c, key=lambda form: (-c[form], form.isupper(), form)) for key, c in forms.items()}
     counts: Counter[str] = Counter()
     for words in vocab:
         counts.update(w for w in words if w in spelled)

@@ -1,5 +1,9 @@
 """near-copy: seed 000 is a machine-reworded copy of seed 001; no other seed pair is a copy.
 
+Copies of one another are one finding per cluster, never one per pair: five
+rewordings of a wire story are one finding naming the wire story as the
+original and the five as its copies.
+
 Measured on the seeds (prose views, 001's chrome blanked): 000/001 have a
 wording score of about 0.53 (word trigrams) and an anchor score of about
 0.82 (runs of three names and numbers in order); every other pair stays
@@ -20,6 +24,7 @@ from factcheck.checks.near_copy import (
     Features,
     NearCopy,
     Similarity,
+    _Clusters,
     features,
     first_sentence,
     similarity,
@@ -159,3 +164,95 @@ def test_a_docx_copy_is_located_by_paragraph(tmp_path: Path, rules: dict[str, Ru
     [word_location] = [loc for loc in finding.locations if loc.path.endswith("wire.docx")]
     assert word_location.line == 3  # the third paragraph: heading, empty paragraph, then the story
     assert word_location.sentence.startswith("Officials in Valencia said on Tuesday")
+
+
+# Rewordings of STORY, each with its own synonyms: one original and five copies.
+_SWAPS = [
+    {"said": "stated", "homes": "houses"},
+    {"destroyed": "wrecked", "residents": "inhabitants"},
+    {"moved": "relocated", "roads": "streets"},
+    {"soldiers": "troops", "burst": "overflowed"},
+    {"sent": "dispatched", "fell": "came down"},
+]
+
+
+def _reworded(swaps: dict[str, str]) -> str:
+    text = STORY
+    for word, synonym in swaps.items():
+        text = text.replace(word, synonym)
+    return text
+
+
+def test_five_copies_are_one_finding(rules: dict[str, Rule]) -> None:
+    original = load_text("---\ndate: 2024-10-30\n---\n" + STORY, "wire/valencia.md")
+    copies = [
+        load_text(f"---\ndate: 2024-10-31\n---\n{_reworded(swaps)}", f"sites/site{n}.md")
+        for n, swaps in enumerate(_SWAPS, start=1)
+    ]
+    [finding] = NearCopy().run(_context([*copies, original], rules["documents.near_copy"]))
+    assert finding.message.startswith(
+        "5 articles are near-identical copies of wire/valencia.md: "
+        "sites/site1.md, sites/site2.md, sites/site3.md, sites/site4.md, sites/site5.md (similarity "
+    )
+    assert [loc.path for loc in finding.locations] == [*(f"sites/site{n}.md" for n in range(1, 6)), "wire/valencia.md"]
+    assert all(loc.line == 4 for loc in finding.locations)
+
+
+def test_the_earliest_dated_member_is_the_original(rules: dict[str, Rule]) -> None:
+    documents = [
+        load_text(f"---\ndate: 2024-11-0{n + 1}\n---\n{_reworded(swaps)}", f"{'zyx'[n]}.md")
+        for n, swaps in enumerate(_SWAPS[:3])
+    ]
+    [finding] = NearCopy().run(_context(documents, rules["documents.near_copy"]))
+    assert " copies of z.md: x.md, y.md (" in finding.message
+    assert finding.locations[-1].path == "z.md"
+
+
+def test_two_sets_of_copies_are_two_findings(rules: dict[str, Rule]) -> None:
+    other = (
+        "The central bank raised its main rate by 0.25 points to 4.5 percent on Thursday, the fourth rise this "
+        "year. Governor Ana Ruiz said inflation of 6.1 percent in March was too high and that the bank would act "
+        "again in June if prices did not slow. Banks in Madrid and Barcelona passed the rise on within hours."
+    )
+    documents = [
+        load_text(STORY, "flood-a.md"),
+        load_text(_reworded(_SWAPS[0]), "flood-b.md"),
+        load_text(_reworded(_SWAPS[1]), "flood-c.md"),
+        load_text(other, "rates-a.md"),
+        load_text(other.replace("said", "stated"), "rates-b.md"),
+    ]
+    findings = NearCopy().run(_context(documents, rules["documents.near_copy"]))
+    assert sorted(sorted(loc.path for loc in f.locations) for f in findings) == [
+        ["flood-a.md", "flood-b.md", "flood-c.md"],
+        ["rates-a.md", "rates-b.md"],
+    ]
+    pair = next(f for f in findings if len(f.locations) == 2)
+    assert " reads as a near-identical copy of " in pair.message  # a pair keeps its sentence
+
+
+def test_a_cluster_is_measured_once_per_member_not_per_pair(
+    rules: dict[str, Rule], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    documents = [load_text(STORY.replace("Tuesday", f"Tuesday {n}"), f"copy{n:02d}.md") for n in range(30)]
+    measured = 0
+    real = similarity
+
+    def counting(a: Features, b: Features) -> Similarity:
+        nonlocal measured
+        measured += 1
+        return real(a, b)
+
+    monkeypatch.setattr("factcheck.checks.near_copy.similarity", counting)
+    [finding] = NearCopy().run(_context(documents, rules["documents.near_copy"]))
+    assert finding.message.startswith("29 articles are near-identical copies of ")
+    assert len(finding.locations) == 30
+    assert measured <= 2 * 30  # 435 pairs; each document joins the cluster once, then its copy is measured
+
+
+def test_clusters_are_connected_components() -> None:
+    clusters = _Clusters(6)
+    clusters.join(0, 3)
+    clusters.join(3, 5)  # 5 copies 3, which copies 0: one cluster
+    clusters.join(1, 4)
+    assert clusters.joined(0, 5) and not clusters.joined(0, 1)
+    assert clusters.groups() == [[0, 3, 5], [1, 4]]

@@ -6,10 +6,14 @@ one numeric_conflict finding, a near-miss none.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.checks.numeric_consistency import as_written, describe
+from factcheck.link.align import Keyed
 from factcheck.model import Severity
 from factcheck.pipeline import run_example
 from factcheck.ruleset import load_rules
@@ -229,3 +233,42 @@ def test_currencies_compare_only_through_a_rates_table() -> None:
 def test_verb_synonyms(a: str, b: str, conflict: bool) -> None:
     texts = [dated("2025-03-14", a), dated("2025-03-14", b)]
     assert bool(run_example(RULE, files(texts))) is conflict
+
+
+def test_a_month_is_named_in_words() -> None:
+    texts = [
+        "Marrowby's ferries carried 412 passengers in March 2025.",
+        "Marrowby's ferries carried 380 passengers in March 2025.",
+    ]
+    (finding,) = run_example(RULE, files(texts))
+    assert "March 2025" in finding.message
+    assert "2025-03" not in finding.message and "1 March 2025 to 31 March 2025" not in finding.message
+
+
+def test_a_measure_without_written_subject_is_named_as_the_sentences_write_it() -> None:
+    key = Keyed(
+        row=0, doc=0, sentence=0, measure="car", modifiers=frozenset({"train"}), event="derail", about="",
+        aspect="level", series="", dimension="count", story=0, names=frozenset(), context=frozenset(),
+    )  # fmt: skip
+    row = {"kind": "number", "subject": "", "measure": "car", "period_basis": "", "period_start": "", "period_end": ""}
+    sentences = ["Officials said 38 train cars derailed near the bridge.", "Forty cars left the track."]
+    assert describe(key, row, row, sentences) == "Train cars"
+    assert describe(key, row, row) == "Train car"  # no sentence to read them from: the lemmas
+    # A canonical measure of the rule's vocabulary is shown as the rule names it.
+    canonical = replace(key, measure="death toll", modifiers=frozenset())
+    assert describe(canonical, {**row, "measure": "toll"}, {**row, "measure": "toll"}, sentences) == "Death toll"
+
+
+@pytest.mark.parametrize(
+    ("lemmas", "sentence", "written"),
+    [
+        (["train", "car"], "Officials said 38 train cars derailed.", "train cars"),
+        (["car", "train"], "Officials said 38 train cars derailed.", "train cars"),
+        (["gain", "capital"], "Capital gains reached $2bn.", "capital gains"),
+        (["injure"], "49,133 people were injured.", "injured"),
+        (["missing"], "38 cars derailed.", "missing"),
+        (["nato", "troop"], "NATO troops numbered 4,000.", "NATO troops"),
+    ],
+)
+def test_as_written(lemmas: list[str], sentence: str, written: str) -> None:
+    assert as_written(lemmas, [sentence]) == written

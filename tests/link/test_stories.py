@@ -148,3 +148,14 @@ def test_story_names_do_not_depend_on_document_order(texts: list[str]) -> None:
         return {(frozenset(group), stories.names[story]) for story, group in groups.items()}
 
     assert named(texts) == named([*PLANT, *FERRY, *BRIDGES])
+
+
+def test_a_story_name_is_spelt_as_most_of_its_articles_spell_it() -> None:
+    # A headline in capitals comes first: the name is still written as the articles write it.
+    shouting = (
+        "# GREVHOLM BLAST\n\nAn explosion at the Norlith Chemicals plant in GREVHOLM shook the town, Petra Anskar said."
+    )
+    documents = [load_text(text, f"doc{i}.md") for i, text in enumerate([shouting, *PLANT])]
+    name = group_stories(documents).name(0)
+    assert "Grevholm" in name.split(", ") or "Norlith" in name.split(", ")
+    assert "GREVHOLM" not in name

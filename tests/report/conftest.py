@@ -2,16 +2,24 @@
 
 The report is built by hand from the model's constructors, with locations
 computed from real article texts so offsets, lines and columns are exact:
-two documents, an error-severity numeric conflict across both, a
-warning-severity name misattribution with one location, and one input error.
-The second sentence is longer than the rich reporter's context window, so
-the snapshot also shows trimming.
+two documents of one story (one with its outlet, the other with a url
+only), an error-severity numeric conflict across both, a warning-severity
+name misattribution with one location, and one input error.  The wire
+sentence is longer than the rich reporter's context window, so the snapshot
+also shows trimming.
+
+``stories_report`` is the same run with a second story: a third document
+whose warning-severity arithmetic error has three locations in one
+sentence, and the conflict's message naming its story as the check does
+when a run holds several.  The terminal report is snapshot-tested on it
+(grouping by story, one passage for claims of one sentence).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -30,6 +38,20 @@ date: 2024-02-22
 Since the war began in 2022, the US and its allies have imposed at least 21,692 sanctions on Russia.
 NATO foreign policy chief Josep Borrell said the measures were “working, and biting”.
 """
+
+HARBOUR_PATH = "news/local/coast-herald/2025/03/marrowby-harbour-traffic.md"
+HARBOUR_TEXT = """\
+---
+title: Marrowby harbour has its busiest March
+date: 2025-04-02
+outlet: Coast Herald
+---
+The harbour handled 41,200 containers in March 2025, up from 38,900 a year earlier, a rise of 3,200.
+"""
+HARBOUR_SENTENCE = HARBOUR_TEXT[HARBOUR_TEXT.index("The harbour") : HARBOUR_TEXT.index("3,200.") + len("3,200.")]
+
+SANCTIONS_STORY = "Russia, Castellum.AI"
+HARBOUR_STORY = "Marrowby"
 
 WIRE_PATH = "news/wire/sanctions-tracker.md"
 WIRE_TEXT = """\
@@ -115,8 +137,18 @@ def build_report() -> Report:
                 title="Russia sanctions reach record two years into the war",
                 date=date(2024, 2, 22),
                 claims=3,
+                outlet="Reuters",
+                url="https://www.reuters.com/world/europe/russia-sanctions-record-2024-02-22/",
+                story=SANCTIONS_STORY,
             ),
-            DocumentSummary(path=WIRE_PATH, title="The sanctions tracker — week 104", date=date(2024, 2, 20), claims=1),
+            DocumentSummary(
+                path=WIRE_PATH,
+                title="The sanctions tracker — week 104",
+                date=date(2024, 2, 20),
+                claims=1,
+                url="https://wire.example.org/sanctions-tracker",
+                story=SANCTIONS_STORY,
+            ),
         ),
         findings=(conflict, misattribution),
         errors=(
@@ -127,9 +159,52 @@ def build_report() -> Report:
     )
 
 
+def build_stories_report() -> Report:
+    """The shared report with a second story (see the module docstring)."""
+    report = build_report()
+    harbour = Document.build(HARBOUR_PATH, HARBOUR_TEXT)
+    arithmetic = Finding(
+        id="5d0e93b1a7c24f6e8b12",
+        rule="internal.arithmetic",
+        kind="arithmetic_error",
+        severity=Severity.WARNING,
+        message=(
+            f"containers: 38,900 to 41,200 is a rise of 2,300, not 3,200 (in {HARBOUR_PATH}); "
+            "one of the three figures is wrong"
+        ),
+        subject="container",
+        locations=tuple(
+            locate(harbour, HARBOUR_SENTENCE, claim, value=value, unit=None)
+            for claim, value in (("41,200", 41200.0), ("38,900", 38900.0), ("3,200", 3200.0))
+        ),
+    )
+    conflict, misattribution = report.findings
+    noted = replace(
+        conflict, message=conflict.message.replace(" (the", f" [story: {SANCTIONS_STORY}]: the").rstrip(")")
+    )
+    harbour_summary = DocumentSummary(
+        path=HARBOUR_PATH,
+        title="Marrowby harbour has its busiest March",
+        date=date(2025, 4, 2),
+        claims=3,
+        outlet="Coast Herald",
+        story=HARBOUR_STORY,
+    )
+    return replace(
+        report,
+        documents=(harbour_summary, *report.documents),
+        findings=(noted, misattribution, arithmetic),
+    )
+
+
 @pytest.fixture
 def report() -> Report:
     return build_report()
+
+
+@pytest.fixture
+def stories_report() -> Report:
+    return build_stories_report()
 
 
 @pytest.fixture

@@ -108,7 +108,7 @@ def test_summary_tables_have_headers(report: Report) -> None:
     rows = [[cell.text() for cell in row.children] for row in by_severity.find("tbody").children]
     assert rows == [["Error", "1"], ["Warning", "1"], ["Info", "0"]]
     counts = {div.children[0].text(): div.children[1].text() for div in root.find("dl", "counts").children}
-    assert counts == {"Articles": "2", "Claims": "4", "Findings": "2", "Input errors": "1"}
+    assert counts == {"Articles": "2", "Stories": "1", "Claims": "4", "Findings": "2", "Input errors": "1"}
     articles = root.find("table", "articles").find("tbody").find_all("tr")
     assert [row.children[0].text() for row in articles] == [
         "Russia sanctions reach record two years into the war",
@@ -299,7 +299,8 @@ def test_findings_are_grouped_by_the_documents_story(report: Report) -> None:
 
 def test_story_from_the_message_when_documents_carry_none(report: Report) -> None:
     marked = replace(report.findings[1], message=report.findings[1].message + " [story: Borrell, NATO]")
-    root = page(replace(report, findings=(report.findings[0], marked)))
+    bare = tuple(replace(d, story=None) for d in report.documents)
+    root = page(replace(report, documents=bare, findings=(report.findings[0], marked)))
     headings = [s.find("h3").text() for s in root.find_all("section", "story")]
     assert headings == ["Other findings", "Story: Borrell, NATO"]
 
@@ -449,7 +450,7 @@ def write_story(folder: Path) -> None:
         (folder / f"{name}.md").write_text(text + body.format(n=n), encoding="utf-8")
 
 
-def test_documents_carry_outlet_url_and_story_without_changing_json(tmp_path: Path) -> None:
+def test_documents_carry_outlet_url_and_story_into_the_json(tmp_path: Path) -> None:
     write_story(tmp_path)
     report = check([str(tmp_path)], root=str(tmp_path))
     assert [(d.path, d.outlet, d.url) for d in report.documents] == [
@@ -458,7 +459,7 @@ def test_documents_carry_outlet_url_and_story_without_changing_json(tmp_path: Pa
         ("c.md", "Outlet c", "https://c.example/"),
     ]
     assert len({d.story for d in report.documents}) == 1 and report.documents[0].story
-    assert list(report.documents[0].to_dict()) == ["path", "title", "date", "claims"]
+    assert list(report.documents[0].to_dict()) == ["path", "title", "date", "claims", "outlet", "url", "story"]
 
 
 def test_reports_built_without_stories_still_render() -> None:

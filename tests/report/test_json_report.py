@@ -97,7 +97,7 @@ def test_top_level_shape_and_key_order(report: Report) -> None:
     assert list(data) == ["schema_version", "tool", "documents", "findings", "errors", "summary"]
     assert data["schema_version"] == json_report.SCHEMA_VERSION == 1
     assert data["tool"] == {"name": "factcheck", "version": "0.1.0"}
-    assert list(data["documents"][0]) == ["path", "title", "date", "claims"]
+    assert list(data["documents"][0]) == ["path", "title", "date", "claims", "outlet", "url", "story"]
     assert list(data["findings"][0]) == ["id", "rule", "kind", "severity", "message", "subject", "locations"]
     assert list(data["findings"][0]["locations"][0]) == [
         "path",

@@ -1,8 +1,9 @@
 """Tests of the rich (terminal) reporter.
 
 The report is rendered to a string at a fixed width with colour off and
-compared byte for byte with ``snapshots/rich_80.txt`` (the table layout) and
-``snapshots/rich_50.txt`` (the stacked layout of narrow terminals).  After an
+compared byte for byte with ``snapshots/rich_80.txt`` (passages stacked),
+``snapshots/rich_120.txt`` (two articles side by side) and
+``snapshots/rich_50.txt`` (a narrow terminal: paths shortened).  After an
 intended change, regenerate the snapshots and review the diff::
 
     UPDATE_SNAPSHOTS=1 pytest tests/report
@@ -16,15 +17,32 @@ import io
 import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 
 import pytest
 from rich.cells import cell_len
 
 from factcheck.model import DocumentSummary, ErrorEntry, Finding, Location, Report, Severity
 from factcheck.report import ReportOptions, rich_report
-from factcheck.report.rich_report import CONTEXT_WINDOW, clean, context_text, window, wrap_path
+from factcheck.report.rich_report import (
+    CONTEXT_WINDOW,
+    clean,
+    context_text,
+    document_about,
+    passage_text,
+    short_names,
+    shorten_name,
+    shorten_path,
+    window,
+)
 
 Snapshot = Callable[[str, str], None]
+
+
+@pytest.fixture
+def report(stories_report: Report) -> Report:
+    """Here the shared report is the one with two stories (``conftest.build_stories_report``)."""
+    return stories_report
 
 
 def render(report: Report, *, width: int | None = 80, color: bool = False) -> str:
@@ -59,8 +77,8 @@ def sentence_location(sentence: str, claim: str, *, occurrence: int = 0, path: s
     )
 
 
-def one_finding(*locations: Location, message: str = "m", severity: Severity = Severity.ERROR) -> Report:
-    finding = Finding(
+def make_finding(*locations: Location, message: str = "m", severity: Severity = Severity.ERROR) -> Finding:
+    return Finding(
         id="0123456789abcdef0123",
         rule="numbers.conflict",
         kind="numeric_conflict",
@@ -69,7 +87,12 @@ def one_finding(*locations: Location, message: str = "m", severity: Severity = S
         subject=None,
         locations=locations,
     )
-    docs = tuple(DocumentSummary(path=loc.path, title=None, date=None, claims=1) for loc in locations)
+
+
+def one_finding(*locations: Location, message: str = "m", severity: Severity = Severity.ERROR) -> Report:
+    finding = make_finding(*locations, message=message, severity=severity)
+    paths = dict.fromkeys(loc.path for loc in locations)
+    docs = tuple(DocumentSummary(path=path, title=None, date=None, claims=1) for path in paths)
     return Report(documents=docs, findings=(finding,), errors=())
 
 
@@ -78,6 +101,10 @@ def one_finding(*locations: Location, message: str = "m", severity: Severity = S
 
 def test_matches_snapshot_at_80_columns(report: Report, snapshot: Snapshot) -> None:
     snapshot("rich_80.txt", render(report, width=80))
+
+
+def test_matches_snapshot_at_120_columns(report: Report, snapshot: Snapshot) -> None:
+    snapshot("rich_120.txt", render(report, width=120))
 
 
 def test_matches_snapshot_at_50_columns(report: Report, snapshot: Snapshot) -> None:
@@ -89,7 +116,7 @@ def test_two_renders_give_identical_bytes(report: Report) -> None:
     assert render(report, color=True).encode() == render(report, color=True).encode()
 
 
-@pytest.mark.parametrize("width", [80, 64, 63, 50, 40])
+@pytest.mark.parametrize("width", [120, 100, 80, 64, 63, 50, 40])
 def test_no_line_is_wider_than_the_terminal(report: Report, width: int) -> None:
     assert long_lines(render(report, width=width), width) == []
 
@@ -97,21 +124,100 @@ def test_no_line_is_wider_than_the_terminal(report: Report, width: int) -> None:
 def test_layout(report: Report) -> None:
     text = render(report)
     lines = text.splitlines()
-    assert lines[0] == "factcheck: 2 documents, 4 claims, 1 input error"
-    assert "error · numeric_conflict · numbers.conflict" in lines[2]
-    assert text.index("numeric_conflict") < text.index("name_misattribution")  # findings in the order given
-    for column in ("document", "line:col", "as written", "context"):
-        assert column in text
-    assert "7:65" in text and "5:34" in text and "8:27" in text
-    assert "4f1c2a9d8e7b6c5a3f21" in text
+    assert lines[0] == "factcheck: 3 documents, 7 claims, 1 input error"
+    assert "╭─ error · numbers.conflict ─" in text  # severity and rule; the kind is the rule's business
+    assert "numeric_conflict" not in text
+    inside = [line.strip("│ ") for line in lines]
+    assert "news/reuters/2024-02-22-sanctions.md:7" in inside  # the file as path:line, on a line of its own
+    assert "Reuters, 22 February 2024" in text
+    assert "wire.example.org, 20 February 2024" in text  # no outlet: the site of its url
     assert "Input errors\n  news/archive/broken.html: cannot decode as UTF-8" in text
-    assert lines[-1] == "1 error, 1 warning, 0 info in 2 documents."
+    assert lines[-1] == "1 error, 2 warnings, 0 info in 3 documents."
     assert text.endswith("\n")
 
 
-def test_findings_keep_the_reports_order(report: Report) -> None:
-    text = render(replace(report, findings=report.findings[::-1]))
-    assert text.index("name_misattribution") < text.index("numeric_conflict")
+def test_no_fingerprint_in_the_terminal(report: Report) -> None:
+    for width in (50, 80, 120):
+        text = render(report, width=width)
+        for finding in report.findings:
+            assert finding.id not in text
+
+
+def test_findings_are_grouped_under_their_story(report: Report) -> None:
+    text = render(report)
+    sanctions = text.index("━━ Russia, Castellum.AI ━")
+    harbour = text.index("━━ Marrowby ━")
+    assert "2 findings, 2 articles" in text and "1 finding, 1 article" in text
+    assert sanctions < text.index("numbers.conflict") < text.index("names.misattribution") < harbour
+    assert harbour < text.index("internal.arithmetic")
+    assert "[story:" not in text  # the heading says it
+
+
+def test_stories_come_in_the_order_of_their_first_finding(report: Report) -> None:
+    conflict, misattribution, arithmetic = report.findings
+    text = render(replace(report, findings=(arithmetic, conflict, misattribution)))
+    assert text.index("━━ Marrowby") < text.index("━━ Russia")
+    assert text.index("numbers.conflict") < text.index("names.misattribution")  # the report's order inside
+
+
+def test_one_story_has_no_heading(report: Report) -> None:
+    documents = tuple(replace(d, story="Russia") for d in report.documents)
+    text = render(replace(report, documents=documents))
+    assert "━━" not in text
+    assert text.index("numbers.conflict") < text.index("names.misattribution") < text.index("internal.arithmetic")
+
+
+def test_a_story_note_of_another_story_stays_in_the_message(report: Report) -> None:
+    documents = tuple(replace(d, story="Harbour" if d.story == "Marrowby" else "Sanctions") for d in report.documents)
+    assert "[story: Russia, Castellum.AI]" in render(replace(report, documents=documents))
+
+
+def test_a_long_story_name_is_wrapped_not_cut(report: Report) -> None:
+    name = "Kahramanmaras, Gaziantep, Hatay, Adiyaman, Malatya, Osmaniye, Sanliurfa, Diyarbakir"
+    documents = tuple(replace(d, story=name) if d.story == "Marrowby" else d for d in report.documents)
+    text = render(replace(report, documents=documents), width=50)
+    assert long_lines(text, 50) == []
+    words = " ".join(line for line in text.splitlines()[:40] if "Kahramanmaras" in line or "Diyarbakir" in line)
+    assert "Kahramanmaras," in words and "Diyarbakir" in words
+
+
+def test_two_articles_stand_side_by_side_when_wide(report: Report) -> None:
+    wide = render(report, width=120).splitlines()
+    [heads] = [line for line in wide if "news/reuters/2024-02-22-sanctions.md:7" in line]
+    assert "news/wire/sanctions-tracker.md:5" in heads
+    narrow = render(report, width=80).splitlines()
+    assert not any("sanctions.md:7" in line and "tracker.md:5" in line for line in narrow)
+
+
+def test_passages_follow_the_order_the_message_names_them(report: Report) -> None:
+    conflict = report.findings[0]
+    swapped = replace(conflict, locations=conflict.locations[::-1])
+    text = render(replace(report, findings=(swapped,)), width=120)
+    [heads] = [line for line in text.splitlines() if "sanctions.md:7" in line]
+    assert heads.index("sanctions.md:7") < heads.index("tracker.md:5")
+
+
+def test_paths_in_the_message_are_the_shortest_unique_names(report: Report) -> None:
+    text = render(report, width=120)
+    assert "at least 21,692 in 2024-02-22-sanctions.md but 18,000 in sanctions-tracker.md" in text
+
+
+def test_claims_of_one_sentence_share_one_passage(report: Report) -> None:
+    text = render(report, width=120)
+    assert text.count("marrowby-harbour-traffic.md:6") == 1
+    assert "handled »41,200« containers in March 2025, up from »38,900« a year earlier, a rise of »3,200«." in text
+
+
+def test_many_articles_are_listed_after_a_few_passages() -> None:
+    sentence = "The flood destroyed 900 homes."
+    locations = [replace(sentence_location(sentence, "900"), path=f"news/site{n:02d}.md") for n in range(16)]
+    report = one_finding(*locations, message="16 articles agree")
+    text = render(report)
+    assert text.count("The flood destroyed »900« homes.") == rich_report.MAX_PASSAGES
+    assert "Also in:" in text
+    listed = [line for line in text.splitlines() if "news/site" in line and ".md:3" in line]
+    assert len(listed) == rich_report.MAX_PASSAGES + rich_report.MAX_LISTED
+    assert f"and {16 - rich_report.MAX_PASSAGES - rich_report.MAX_LISTED} more" in text
 
 
 def test_plain_output_has_no_trailing_spaces_outside_panels(report: Report) -> None:
@@ -126,8 +232,8 @@ def test_empty_report_says_no_findings(empty_report: Report) -> None:
 
 def test_no_findings_but_documents(report: Report) -> None:
     text = render(replace(report, findings=(), errors=()))
-    assert "╭" not in text and "Input errors" not in text
-    assert text.splitlines()[-1] == "No findings in 2 documents."
+    assert "╭" not in text and "Input errors" not in text and "━━" not in text
+    assert text.splitlines()[-1] == "No findings in 3 documents."
 
 
 def test_counts_are_pluralised() -> None:
@@ -286,8 +392,9 @@ def test_markup_in_text_is_not_interpreted() -> None:
 def test_long_paths_and_unbreakable_words_fit() -> None:
     path = "archive/" + "very-long-directory-name/" * 6 + "a" * 90 + ".md"
     sentence = "x" * 300 + " has 900 homes and " + "y" * 200
-    report = one_finding(sentence_location(sentence, "900", path=path), message="z" * 200)
-    for width in (80, 50, 30):
+    report = one_finding(sentence_location(sentence, "900", path=path), message="z" * 200 + f" in {path}")
+    report = replace(report, errors=(ErrorEntry(path, "unreadable"),))
+    for width in (120, 80, 50, 30):
         assert long_lines(render(report, width=width), width) == []
 
 
@@ -304,8 +411,9 @@ def test_ascii_only_stream(report: Report) -> None:
     rich_report.write(report, stream, ReportOptions(width=80))
     stream.flush()
     text = raw.getvalue().decode("ascii")
-    assert "error - numeric_conflict - numbers.conflict" in text
+    assert "error - numbers.conflict" in text
     assert ">>Josep" in text or ">>Josep Borrell<<" in text
+    assert "== Marrowby ===" in text
 
 
 def test_writes_only_to_the_given_stream(report: Report, capsys: pytest.CaptureFixture[str]) -> None:
@@ -318,18 +426,89 @@ def test_writes_only_to_the_given_stream(report: Report, capsys: pytest.CaptureF
 
 
 @pytest.mark.parametrize(
-    ("path", "width", "lines"),
+    ("path", "width", "shown"),
     [
-        ("news/a.md", 20, ["news/a.md"]),
-        ("news/reuters/2024-02-22-sanctions.md", 13, ["news/reuters/", "2024-02-22-", "sanctions.md"]),
-        ("news/reuters/2024-02-22-sanctions.md", 24, ["news/reuters/", "2024-02-22-sanctions.md"]),
-        ("news/wire/sanctions-tracker.md", 12, ["news/wire/", "sanctions-", "tracker.md"]),
-        ("a/b/c/d", 4, ["a/b/", "c/d"]),
+        ("news/a.md", 20, "news/a.md"),
+        ("news/reuters/2024/02/22/sanctions.md", 36, "news/reuters/2024/02/22/sanctions.md"),
+        ("news/reuters/2024/02/22/sanctions.md", 30, "news/reuters/…/sanctions.md"),
+        ("news/reuters/2024/02/22/sanctions.md", 20, "news/…/sanctions.md"),
+        ("news/reuters/2024/02/22/sanctions.md", 14, "…/sanctions.md"),
+        ("news/reuters/2024-02-22-sanctions.md", 16, "2024-02-…ions.md"),
+        ("/srv/archive/2024/a.md", 12, "/srv/…/a.md"),
+        ("2024-02-22-sanctions.md", 12, "2024-0…ns.md"),
     ],
 )
-def test_wrap_path(path: str, width: int, lines: list[str]) -> None:
-    assert wrap_path(path, width) == lines
-    assert "".join(wrap_path(path, width)) == path
+def test_shorten_path(path: str, width: int, shown: str) -> None:
+    assert shorten_path(path, width) == shown
+    assert cell_len(shown) <= width
+
+
+def test_a_shortened_path_keeps_its_file_name_whenever_it_fits() -> None:
+    path = "archive/" + "very-long-directory-name/" * 6 + "floods-in-valencia.md"
+    for width in range(len("…/floods-in-valencia.md"), len(path) + 1):
+        shown = shorten_path(path, width)
+        assert shown.endswith("/floods-in-valencia.md") and cell_len(shown) <= width
+        assert shown == path or "…/" in shown
+
+
+def test_shorten_name_keeps_the_extension() -> None:
+    assert shorten_name("2024-02-22-sanctions-on-russia.md", 16) == "2024-02-…ssia.md"
+    assert shorten_name("a.md", 10) == "a.md"
+    assert shorten_name("東京都の記事です.md", 10) == "東京….md"  # wide characters are never cut in half
+    assert cell_len(shorten_name("東京都の記事です.md", 10)) <= 10
+
+
+def test_ascii_ellipsis() -> None:
+    assert shorten_path("news/reuters/2024/02/22/sanctions.md", 22, "...") == "news/.../sanctions.md"
+
+
+def test_short_names_are_the_shortest_unique_tails() -> None:
+    names = short_names(["news/2024/index.md", "news/2023/index.md", "news/wire/a.md", "b.md", "x/b.md"])
+    assert names == {
+        "news/2024/index.md": "2024/index.md",
+        "news/2023/index.md": "2023/index.md",
+        "news/wire/a.md": "a.md",
+        "b.md": "b.md",
+        "x/b.md": "x/b.md",
+    }
+
+
+def test_paths_are_never_broken_across_lines() -> None:
+    path = "archive/2024/regional-desk/" + "flood-coverage-" * 5 + "valencia.md"
+    sentence = "The flood destroyed 900 homes."
+    other = replace(sentence_location(sentence, "900"), path="news/b.md")
+    report = one_finding(sentence_location(sentence, "900", path=path), other, message=f"900 in {path}")
+    for width in (120, 80, 50, 40):
+        text = render(report, width=width)
+        assert long_lines(text, width) == []
+        heads = [line.strip("│ ").split("   ")[0] for line in text.splitlines() if "valencia.md:3" in line]
+        assert heads, width
+        for head in heads:  # directories from the start, or the file name alone with its middle left out
+            assert head.startswith(("archive/", "…/")) or ("/" not in head and "…" in head), head
+            assert head.endswith("valencia.md:3")
+        # the message names it by its file name: never cut in two
+        assert "valencia.md" in text.replace("\n", " ")
+
+
+def test_passage_with_claims_out_of_order() -> None:
+    sentence = "Of 900 homes, 300 were destroyed and 600 damaged."
+    group = [sentence_location(sentence, "600"), sentence_location(sentence, "900")]
+    assert passage_text(group, "red").plain == "Of »900« homes, 300 were destroyed and »600« damaged."
+
+
+@pytest.mark.parametrize(
+    ("outlet", "url", "about"),
+    [
+        ("Coast Herald", "https://www.example.org/a", "Coast Herald, 2 April 2025"),
+        (None, "https://www.example.org/a", "example.org, 2 April 2025"),
+        ("  ", "http://[::1", "2 April 2025"),
+        (None, None, "2 April 2025"),
+    ],
+)
+def test_the_outlet_else_the_site_of_the_url(outlet: str | None, url: str | None, about: str) -> None:
+    summary = DocumentSummary("a.md", None, date(2025, 4, 2), 1, outlet=outlet, url=url)
+    assert document_about(summary) == about
+    assert document_about(replace(summary, date=None)) == about.removesuffix("2 April 2025").removesuffix(", ")
 
 
 def test_clean_replaces_exactly_the_control_characters_and_bidi_overrides() -> None:
