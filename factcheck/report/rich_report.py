@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 from urllib.parse import urlsplit
@@ -157,7 +157,7 @@ def write(report: Report, stream: TextIO, options: ReportOptions) -> None:
     """Render ``report`` for a human reader to ``stream``."""
     console = make_console(stream, options)
     glyphs = Glyphs.for_console(console)
-    view = ReportView(report)
+    view = ReportView(report, {rule.id: rule.help_uri for rule in options.rules if rule.help_uri})
     console.print(header(report))
     for story, findings in view.groups():
         if view.grouped:
@@ -169,6 +169,9 @@ def write(report: Report, stream: TextIO, options: ReportOptions) -> None:
     if report.errors:
         console.print()
         console.print(errors_section(report.errors, glyphs))
+    if report.findings:
+        console.print()
+        console.print(rules_line(report, view.help_uris))
     console.print()
     console.print(summary_line(report))
 
@@ -194,8 +197,9 @@ class ReportView:
     by it, the passages below them give the whole path.
     """
 
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Report, help_uris: Mapping[str, str] | None = None) -> None:
         self.report = report
+        self.help_uris = dict(help_uris or {})  # rule id -> its documentation page
         self.documents = {d.path: d for d in report.documents}
         self.names = short_names(self.documents)
         stories = {d.story for d in report.documents if d.story is not None}
@@ -295,10 +299,11 @@ def finding_panel(
     """One finding: what is wrong, then the passages involved."""
     view = view or ReportView(Report(documents=(), findings=(finding,), errors=()))
     color = SEVERITY_COLORS[finding.severity]
+    uri = view.help_uris.get(finding.rule)
     title = Text.assemble(
         (finding.severity.label, f"bold {color}"),
         f" {glyphs.separator} ",
-        glyphs.safe(finding.rule),
+        (glyphs.safe(finding.rule), f"link {uri}" if uri else ""),  # a terminal link to the rule's page
     )
     message = finding.message
     if story:
@@ -644,6 +649,17 @@ class ErrorLine:
         line = Text(shorten_path(self.path, max(width - 1, 1), self.glyphs.ellipsis), style="bold")
         line.append(": " + self.message, style="")
         yield Wrapped(line, indent=2)
+
+
+def rules_line(report: Report, help_uris: Mapping[str, str]) -> Text:
+    """Where to read about the rules that fired: ``factcheck rule ID``, and their pages on the web."""
+    fired = sorted({finding.rule for finding in report.findings})
+    text = Text("What a rule checks: factcheck rule " + (fired[0] if len(fired) == 1 else "ID"), style="dim")
+    pages = sorted({uri.rsplit("/", 1)[0] + "/" for rule in fired if (uri := help_uris.get(rule))})
+    if len(pages) == 1:
+        text.append(", or ", style="dim")
+        text.append(pages[0], style=f"dim link {pages[0]}")
+    return text
 
 
 def summary_line(report: Report) -> Text:

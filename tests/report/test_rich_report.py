@@ -517,3 +517,18 @@ def test_clean_replaces_exactly_the_control_characters_and_bidi_overrides() -> N
     expected = "".join(" " if unicodedata.category(ch) == "Cc" or ch in bidi else ch for ch in every)
     assert clean(every) == expected
     assert clean("a\nb\tc", keep_newlines=True) == "a\nb c"
+
+
+def test_each_rule_links_to_its_page_and_the_report_says_where_to_read_about_rules(report: Report) -> None:
+    from factcheck.report import RuleInfo
+
+    pages = "https://github.com/factcheck/factcheck/blob/main/docs/rules/"
+    rules = tuple(RuleInfo(f.rule, "error", help_uri=f"{pages}{f.rule}.md") for f in report.findings)
+    out = io.StringIO()
+    rich_report.write(report, out, ReportOptions(color=True, width=120, rules=rules))
+    text = out.getvalue()
+    for finding in report.findings:  # an OSC 8 hyperlink on the rule name in each box title
+        assert f"\x1b]8;id=" in text and f"{pages}{finding.rule}.md" in text
+    plain = io.StringIO()
+    rich_report.write(report, plain, ReportOptions(color=False, width=120, rules=rules))
+    assert "What a rule checks: factcheck rule ID, or " + pages in plain.getvalue()
