@@ -528,7 +528,7 @@ def test_each_rule_links_to_its_page_and_the_report_says_where_to_read_about_rul
     rich_report.write(report, out, ReportOptions(color=True, width=120, rules=rules))
     text = out.getvalue()
     for finding in report.findings:  # an OSC 8 hyperlink on the rule name in each box title
-        assert f"\x1b]8;id=" in text and f"{pages}{finding.rule}.md" in text
+        assert "\x1b]8;id=" in text and f"{pages}{finding.rule}.md" in text
     plain = io.StringIO()
     rich_report.write(report, plain, ReportOptions(color=False, width=120, rules=rules))
     assert "What a rule checks: factcheck rule ID, or " + pages in plain.getvalue()
