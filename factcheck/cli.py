@@ -20,13 +20,16 @@ import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-import regex
-
-from factcheck import __version__
+from factcheck._version import __version__
 from factcheck.errors import FactcheckError, UsageError
-from factcheck.model import Report, Severity
+
+if TYPE_CHECKING:
+    from factcheck.model import Report
+
+# Modules are imported by the command that needs them: "factcheck --version" loads neither the
+# extractor nor the reporters.
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a program whose reader went away
@@ -164,6 +167,8 @@ def _output(path: str | None) -> Iterator[TextIO]:
 
 def _size(text: str) -> int:
     """``--max-file-size``: "50M", "800K", "2G" or a number of bytes."""
+    import regex
+
     match = regex.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?)B?\s*", text, flags=regex.IGNORECASE)
     if not match or float(match.group(1)) <= 0:
         raise argparse.ArgumentTypeError(f"expected a size such as 50M or 800K, got {text!r}")
@@ -228,6 +233,7 @@ def _report_targets(args: argparse.Namespace) -> list[tuple[str, str]]:
 
 def _run_check(args: argparse.Namespace) -> int:
     from factcheck.config import load_config, merge, project_root
+    from factcheck.model import Severity
     from factcheck.pipeline import active_rules, check
     from factcheck.report import ReportOptions, RuleInfo, get_writer
     from factcheck.sources import DEFAULT_INCLUDE

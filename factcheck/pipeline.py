@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from factcheck.checks import CHECKS
 from factcheck.checks.base import CheckContext, Rule
@@ -22,7 +22,9 @@ from factcheck.model import Claim, Document, DocumentSummary, ErrorEntry, Findin
 from factcheck.ruleset import check_rule_ids, load_rules, select_rules
 from factcheck.sources import DEFAULT_INCLUDE, STDIN_PATH, load_paths
 from factcheck.suppress import apply_suppressions, check_suppressions, find_cq_marks, find_suppressions
-from factcheck.table import build_table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Progress = Callable[[int, int], None]
 
@@ -46,6 +48,16 @@ def extract_all(documents: Sequence[Document], progress: Progress | None = None)
     return out
 
 
+def tabulate(documents: Sequence[Document], claims: Sequence[Sequence[Claim]]) -> pd.DataFrame | None:
+    """The claims table, or None for fewer than two documents: the checks that read it compare across
+    documents, so a one-article run neither builds it nor imports pandas."""
+    if len(documents) < 2:
+        return None
+    from factcheck.table import build_table
+
+    return build_table(documents, claims)
+
+
 def _sort_key(finding: Finding) -> tuple[object, ...]:
     first = finding.locations[0] if finding.locations else None
     return (
@@ -62,7 +74,7 @@ def run_rules(documents: Sequence[Document], rules: Sequence[Rule], progress: Pr
     """Extract, tabulate and compare; findings sorted and de-duplicated by id."""
     ordered = sorted(documents, key=lambda d: d.path)
     claims = extract_all(ordered, progress)
-    table = build_table(ordered, claims)
+    table = tabulate(ordered, claims)
     stories = group_stories(ordered)
     spellings = resolve_spellings(ordered, stories) if any(r.check == "name-spelling" for r in rules) else None
     findings: dict[str, Finding] = {}

@@ -11,13 +11,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from factcheck.link.identity import Spellings
 from factcheck.link.stories import Stories
 from factcheck.model import Claim, Document, Finding, Location, Severity
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,9 @@ class CheckContext:
     rule: Rule
     documents: Sequence[Document]
     claims: Sequence[Sequence[Claim]]
-    table: pd.DataFrame
+    # The claims of every document as one table; None when the run has fewer than two documents: the
+    # checks that read it compare across documents, and a one-article run builds no table (nor imports pandas).
+    table: pd.DataFrame | None
     cache: dict[str, Any] = field(default_factory=dict)
     # The link stage's stories (None: every document of the run is one story).
     stories: Stories | None = None

@@ -40,9 +40,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, ClassVar
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from factcheck.checks.base import Check, CheckContext, Option, fingerprint, location
 from factcheck.checks.intervals import COMPARABLE_KINDS, claim_interval
@@ -50,6 +48,9 @@ from factcheck.extract.numbers import format_number
 from factcheck.link.align import Keyed, Pair, Vocabulary, align
 from factcheck.link.stories import Stories
 from factcheck.model import Finding, Severity
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +138,7 @@ class NumericConsistency(Check):
     def run(self, context: CheckContext) -> list[Finding]:
         table = context.table
         options = context.rule.options
-        if table.empty:
+        if table is None or table.empty:
             return []
         vocabulary = Vocabulary.from_options(options)
         stories = context.stories or Stories(tuple(0 for _ in context.documents), ("",))

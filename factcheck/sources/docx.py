@@ -27,10 +27,11 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
-import docx
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+if TYPE_CHECKING:  # python-docx (and lxml) are imported when a Word file is read, not by every run
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
 __all__ = ["DocxError", "DocxText", "read_docx"]
 
@@ -87,6 +88,8 @@ def check_unpacked_size(data: bytes, limit: int = MAX_UNPACKED) -> None:
 def read_docx(data: bytes) -> DocxText:
     """Read a ``.docx`` file's bytes; raise ``DocxError`` when they are not one."""
     check_unpacked_size(data)
+    import docx
+
     try:
         document = docx.Document(io.BytesIO(data))
         lines = [paragraph.text.translate(_BREAKS) for paragraph in _paragraphs(document.iter_inner_content())]
@@ -104,6 +107,8 @@ def read_docx(data: bytes) -> DocxText:
 
 def _paragraphs(blocks: Iterator[Paragraph | Table]) -> Iterator[Paragraph]:
     """Every paragraph in document order, table cells' paragraphs in place of their table."""
+    from docx.text.paragraph import Paragraph
+
     for block in blocks:
         if isinstance(block, Paragraph):
             yield block
