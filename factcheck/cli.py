@@ -67,6 +67,13 @@ def _parser() -> argparse.ArgumentParser:
             action="store_true",
             help="in a directory, also read links to files outside it (skipped, with an error entry, by default)",
         )
+        sub.add_argument(
+            "--jobs",
+            type=_jobs,
+            metavar="N",
+            help="processes that extract claims (default: one per CPU; 1: none besides this one); "
+            "runs of fewer than 50 documents always use one",
+        )
 
     check = commands.add_parser("check", help="compare the claims of articles and report conflicts")
     inputs(check)
@@ -174,6 +181,23 @@ def _size(text: str) -> int:
         raise argparse.ArgumentTypeError(f"expected a size such as 50M or 800K, got {text!r}")
     scale = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[match.group(2).lower()]
     return int(float(match.group(1)) * scale)
+
+
+def _jobs(text: str) -> int:
+    """``--jobs``: a number of processes, at least 1."""
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes (1 or more), got {text!r}")
+    return jobs
+
+
+def _jobs_of(args: argparse.Namespace) -> int:
+    from factcheck.parallel import default_jobs
+
+    return int(args.jobs) if args.jobs else default_jobs()
 
 
 def _umask() -> int:
@@ -284,6 +308,7 @@ def _run_check(args: argparse.Namespace) -> int:
         max_file_size=args.max_file_size,
         root=root,
         follow_links=args.follow_links,
+        jobs=_jobs_of(args),
     )
     for error in report.errors:
         print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)
@@ -334,7 +359,7 @@ def _run_claims(args: argparse.Namespace) -> int:
     )
     for error in errors:
         print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)
-    claims = extract_all(documents)
+    claims = extract_all(documents, jobs=_jobs_of(args))
     rows = claims_report.claim_rows(documents, claims)
     with _output(args.output) as stream:
         if args.format == "json":
