@@ -12,6 +12,7 @@ each loading them again.  An exception in a worker is raised here, as it would h
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import signal
@@ -61,18 +62,19 @@ def map_documents(
             _report(progress, len(out), total)
         return out
     context = _context()
-    if context.get_start_method() == "fork":
-        out.append(function(documents[0]))  # load what workers will share (see module docstring)
-        _report(progress, 1, total)
-    rest = documents[len(out) :]
+    # With fork, the first document is extracted here: it loads what the workers will share.
+    first = [function(documents[0])] if context.get_start_method() == "fork" else []
+    rest = documents[len(first) :]
     size = max(1, min(_MAX_CHUNK, len(rest) // (jobs * 4)))
     chunks = [rest[i : i + size] for i in range(0, len(rest), size)]
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_interrupt) as pool:
         try:
-            for results in pool.map(_run_chunk, [function] * len(chunks), chunks):
-                for result in results:
-                    out.append(result)
-                    _report(progress, len(out), total)
+            # map() submits every chunk, which starts the workers, before progress is first reported
+            # (a progress display may start a thread, and a process should not fork with threads running).
+            results = pool.map(_run_chunk, [function] * len(chunks), chunks)
+            for result in itertools.chain(first, itertools.chain.from_iterable(results)):
+                out.append(result)
+                _report(progress, len(out), total)
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
