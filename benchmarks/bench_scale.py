@@ -113,23 +113,30 @@ UTILITIES = ["power company", "grid operator", "electricity board"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 # Names of places and people made of syllables, each story its own: names shared by stories would link
 # them into one story (the link stage groups articles by the names they share).
-_FIRST = ["Vor", "Tal", "Mer", "Kes", "Ol", "Bran", "Dov", "Quel", "Sar", "Hest", "Lom", "Pim"]
-_SECOND = ["ten", "wick", "ov", "ard", "sen", "mont", "ley", "ik", "and", "ow", "ess", "ur"]
+_FAMILY = (
+    ["Vor", "Tal", "Mer", "Kes", "Ol", "Bran", "Dov", "Quel", "Sar", "Hest", "Lom", "Pim"],
+    ["ten", "wick", "ov", "ard", "sen", "mont", "ley", "ik", "and", "ow", "ess", "ur"],
+)
+_GIVEN = (
+    ["Ma", "Lu", "Ke", "Ti", "Ro", "Sa", "Ne", "Di", "Fa", "Jo", "Be", "Ha"],
+    ["ra", "no", "lin", "vi", "sa", "ko", "ren", "mi", "ta", "la", "del", "bo"],
+)
 _PLACE_ENDS = ["by", "ham", "ford", "stead", "mouth", "wich"]
 
 
-def _name(number: int) -> str:
-    """A made-up word, a different one for each number."""
-    syllables = []
+def _name(number: int, syllables: tuple[list[str], list[str]] = _FAMILY) -> str:
+    """A made-up word, a different one for each number (given names from syllables of their own)."""
+    first, second = syllables
+    parts = []
     while True:
-        number, rest = divmod(number, len(_FIRST) * len(_SECOND))
-        syllables.append(_FIRST[rest % len(_FIRST)] + _SECOND[rest // len(_FIRST)])
+        number, rest = divmod(number, len(first) * len(second))
+        parts.append(first[rest % len(first)] + second[rest // len(first)])
         if not number:
-            return "".join(syllables).capitalize()
+            return "".join(parts).capitalize()
 
 
 def _person(number: int) -> str:
-    return f"{_name(number + 50_000)[:6].capitalize()} {_name(number + 7)}"
+    return f"{_name(number, _GIVEN)} {_name(number + 20_000)}"
 
 
 def story(rng: random.Random, index: int) -> dict[str, object]:

@@ -72,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
             type=_jobs,
             metavar="N",
             help="processes that extract claims (default: one per CPU; 1: none besides this one); "
-            "runs of fewer than 50 documents always use one",
+            "a run of a few documents always uses one",
         )
 
     check = commands.add_parser("check", help="compare the claims of articles and report conflicts")

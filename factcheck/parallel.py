@@ -13,14 +13,15 @@ each loading them again.  An exception in a worker is raised here, as it would h
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from factcheck.model import Document
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 __all__ = ["POOL_MIN_DOCUMENTS", "default_jobs", "map_documents"]
 
@@ -61,6 +62,8 @@ def map_documents(
             out.append(function(document))
             _report(progress, len(out), total)
         return out
+    from concurrent.futures import ProcessPoolExecutor  # here: a small run does not import it
+
     context = _context()
     # With fork, the first document is extracted here: it loads what the workers will share.
     first = [function(documents[0])] if context.get_start_method() == "fork" else []
@@ -81,7 +84,9 @@ def map_documents(
     return out
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> BaseContext:
+    import multiprocessing
+
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
