@@ -9,9 +9,11 @@ has something to find.
 
     python benchmarks/bench_identity.py [--articles 1000 5000] [--stories 10]
 
-Prints, for each size: extraction of proper words and the spelling step of
-the link stage, then each identity rule on its own (stories included, as
-``run_rules`` gives them), the findings of each, and the cost per article.
+Prints, for each size: extraction (claims, people, quotes and proper words,
+once per article as ``run_rules`` does it) and the spelling step of the link
+stage, then each identity rule on its own (stories, table and extractions
+included, as ``run_rules`` gives them), the findings of each, and the cost per
+article.
 """
 
 from __future__ import annotations
@@ -20,17 +22,17 @@ import argparse
 import resource
 import time
 
-import pandas as pd
 from bench_link import corpus
 
 from factcheck.checks import CHECKS
 from factcheck.checks.base import CheckContext
-from factcheck.extract.propers import proper_words
+from factcheck.extract import extract_document
 from factcheck.link import group_stories
 from factcheck.link.identity import resolve_spellings
 from factcheck.model import Document
 from factcheck.ruleset import load_rules
 from factcheck.sources import load_text
+from factcheck.table import build_table
 
 RULES = ("names.spelling", "names.registry", "names.affiliation", "quotes.attribution", "sources.attribution")
 
@@ -54,17 +56,18 @@ def measure(articles: int, stories: int) -> None:
     documents = with_slips(originals)
     print(f"\n{articles:,} articles of {stories} stories")
     started = time.perf_counter()
-    words = [proper_words(d) for d in documents]
+    extractions = [extract_document(d) for d in documents]
     extraction = time.perf_counter() - started
+    claims = [e.claims for e in extractions]
+    table = build_table(documents, claims)
     story_of = group_stories(documents)
     started = time.perf_counter()
-    spellings = resolve_spellings(documents, story_of, words)
+    spellings = resolve_spellings(documents, story_of, [e.propers for e in extractions])
     spelling = time.perf_counter() - started
-    print(f"  proper words:        {extraction:7.2f} s")
+    print(f"  extraction:          {extraction:7.2f} s")
     slipped = sum(1 for a, b in zip(originals, documents, strict=True) if a.text != b.text)
     print(f"  spelling (link):     {spelling:7.2f} s ({len(spellings.variants)} variants, {slipped} planted)")
     rules = {r.id: r for r in load_rules()}
-    claims: list[tuple[()]] = [() for _ in documents]
 
     for rule_id in RULES:
         rule = rules[rule_id]
@@ -72,9 +75,10 @@ def measure(articles: int, stories: int) -> None:
             rule=rule,
             documents=documents,
             claims=claims,
-            table=pd.DataFrame(),
+            table=table,
             stories=story_of,
             spellings=spellings,
+            extractions=extractions,
         )
         started = time.perf_counter()
         found = CHECKS[rule.check]().run(context)

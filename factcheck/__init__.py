@@ -4,26 +4,31 @@ Public API:
 
 * ``extract_claims(text, *, date=None) -> list[Claim]``: every numeric claim in a text.
 * ``check(paths, **options) -> Report``: run the whole pipeline on files.
+
+Both are imported when first asked for: ``import factcheck`` (and ``factcheck --version``) loads
+neither the extractor's grammar nor the pipeline's pandas.
 """
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
 
-from factcheck.extract import extract_claims
+from factcheck._version import __version__
 
-try:
-    __version__ = version("factcheck")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0"
+if TYPE_CHECKING:
+    from factcheck.extract import extract_claims
+    from factcheck.pipeline import check
 
 __all__ = ["__version__", "check", "extract_claims"]
 
 
 def __getattr__(name: str) -> object:
-    # The pipeline pulls in pandas; import it only when check() is asked for.
     if name == "check":
         from factcheck.pipeline import check
 
         return check
-    raise AttributeError(name)
+    if name == "extract_claims":
+        from factcheck.extract import extract_claims
+
+        return extract_claims
+    raise AttributeError(f"module 'factcheck' has no attribute {name!r}")

@@ -24,15 +24,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
-import regex
-
-from factcheck import __version__
+from factcheck._version import __version__
 from factcheck.errors import FactcheckError, UsageError
-from factcheck.model import Finding, Report, Severity
 
 if TYPE_CHECKING:
     from factcheck.checks.base import Rule
     from factcheck.config import Config
+    from factcheck.model import Finding, Report
+
+# Modules are imported by the command that needs them: "factcheck --version" loads neither the
+# extractor nor the reporters.
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a program whose reader went away
@@ -85,6 +86,13 @@ def _parser() -> argparse.ArgumentParser:
             dest="respect_gitignore",
             action="store_false",
             help="in a directory, also read files that .gitignore leaves out (build/ and node_modules/ stay out)",
+        )
+        sub.add_argument(
+            "--jobs",
+            type=_jobs,
+            metavar="N",
+            help="processes that extract claims (default: one per CPU; 1: none besides this one); "
+            "a run of a few documents always uses one",
         )
 
     def rule_options(sub: argparse.ArgumentParser) -> None:
@@ -245,11 +253,30 @@ def _replace(path: str) -> Iterator[BinaryIO]:
 
 def _size(text: str) -> int:
     """``--max-file-size``: "50M", "800K", "2G" or a number of bytes."""
+    import regex
+
     match = regex.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?)B?\s*", text, flags=regex.IGNORECASE)
     if not match or float(match.group(1)) <= 0:
         raise argparse.ArgumentTypeError(f"expected a size such as 50M or 800K, got {text!r}")
     scale = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[match.group(2).lower()]
     return int(float(match.group(1)) * scale)
+
+
+def _jobs(text: str) -> int:
+    """``--jobs``: a number of processes, at least 1."""
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes (1 or more), got {text!r}")
+    return jobs
+
+
+def _jobs_of(args: argparse.Namespace) -> int:
+    from factcheck.parallel import default_jobs
+
+    return int(args.jobs) if args.jobs else default_jobs()
 
 
 def _umask() -> int:
@@ -373,6 +400,8 @@ def _with_corpus(changed: Sequence[str], corpus: Sequence[str] | None, root: str
 
 def _exit_status(args: argparse.Namespace, config: Config, findings: Sequence[Finding]) -> int:
     """1 when a finding is at or above ``--fail-on`` (else the configuration's, else error), else 0."""
+    from factcheck.model import Severity
+
     fail_on = args.fail_on or config.fail_on or "error"
     if fail_on == "never":
         return EXIT_OK
@@ -420,6 +449,7 @@ def _check_settings(args: argparse.Namespace) -> _CheckSettings:
 
 def _run_check(args: argparse.Namespace) -> int:
     from factcheck import rule_docs
+    from factcheck.model import Severity
     from factcheck.pipeline import active_rules, check
     from factcheck.report import ReportOptions, RuleInfo, get_writer
     from factcheck.suppress import UNUSED_RULE, baseline_json, read_baseline
@@ -467,6 +497,7 @@ def _run_check(args: argparse.Namespace) -> int:
             respect_gitignore=args.respect_gitignore,
             people=config.people,
             facts=config.facts,
+            jobs=_jobs_of(args),
         )
     if not args.quiet:
         for error in report.errors:
@@ -638,7 +669,7 @@ def _run_claims(args: argparse.Namespace) -> int:
         for error in errors:
             print(f"factcheck: {error.path}: {error.message}", file=sys.stderr)
     with _ProgressBar(enabled=not args.quiet) as progress:
-        claims = extract_all(documents, progress)
+        claims = extract_all(documents, progress, jobs=_jobs_of(args))
     rows = claims_report.claim_rows(documents, claims)
     with _output(args.output) as stream:
         if args.format == "json":

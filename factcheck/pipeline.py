@@ -10,19 +10,21 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from factcheck.checks import CHECKS
 from factcheck.checks.base import CheckContext, Rule
-from factcheck.extract import extract
-from factcheck.extract.people import name_spans
+from factcheck.extract import Extraction, extract, extract_document
 from factcheck.link import group_stories
 from factcheck.link.identity import resolve_spellings
 from factcheck.model import Claim, Document, DocumentSummary, ErrorEntry, Finding, Report, Severity
+from factcheck.parallel import map_documents
 from factcheck.ruleset import check_rule_ids, load_rules, select_rules
 from factcheck.sources import DEFAULT_INCLUDE, STDIN_PATH, load_paths
 from factcheck.suppress import apply_suppressions, check_suppressions, find_cq_marks, find_suppressions
-from factcheck.table import build_table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Progress = Callable[[str, int, int], None]
 """``progress(phase, done, total)``: the run reached ``done`` of ``total`` steps of ``phase``
@@ -37,18 +39,38 @@ class Analysis:
     documents: tuple[Document, ...]
     claims: tuple[tuple[Claim, ...], ...]
     findings: tuple[Finding, ...]
+    # Everything extraction found in each document (the claims above among it).
+    extractions: tuple[Extraction, ...]
     # The name of each document's story, in document order (empty when stories were not grouped).
     stories: tuple[str, ...] = ()
 
 
-def extract_all(documents: Sequence[Document], progress: Progress | None = None) -> list[tuple[Claim, ...]]:
-    """Claims of every document, in document order."""
-    out = []
-    for index, document in enumerate(documents):
-        out.append(tuple(extract(document)))
-        if progress is not None:
-            progress("extracting", index + 1, len(documents))
-    return out
+def extract_all(
+    documents: Sequence[Document], progress: Progress | None = None, jobs: int = 1
+) -> list[tuple[Claim, ...]]:
+    """Claims of every document, in document order (on ``jobs`` processes for a large run)."""
+    return map_documents(_claims_of, documents, progress, jobs)
+
+
+def _claims_of(document: Document) -> tuple[Claim, ...]:
+    return tuple(extract(document))
+
+
+def extract_documents(
+    documents: Sequence[Document], progress: Progress | None = None, jobs: int = 1
+) -> list[Extraction]:
+    """Everything later stages read of every document, in document order (the extract stage)."""
+    return map_documents(extract_document, documents, progress, jobs)
+
+
+def tabulate(documents: Sequence[Document], claims: Sequence[Sequence[Claim]]) -> pd.DataFrame | None:
+    """The claims table, or None for fewer than two documents: the checks that read it compare across
+    documents, so a one-article run neither builds it nor imports pandas."""
+    if len(documents) < 2:
+        return None
+    from factcheck.table import build_table
+
+    return build_table(documents, claims)
 
 
 def _sort_key(finding: Finding) -> tuple[object, ...]:
@@ -63,26 +85,39 @@ def _sort_key(finding: Finding) -> tuple[object, ...]:
     )
 
 
-def run_rules(documents: Sequence[Document], rules: Sequence[Rule], progress: Progress | None = None) -> Analysis:
+def run_rules(
+    documents: Sequence[Document], rules: Sequence[Rule], progress: Progress | None = None, jobs: int = 1
+) -> Analysis:
     """Extract, tabulate and compare; findings sorted and de-duplicated by id."""
     ordered = sorted(documents, key=lambda d: d.path)
-    claims = extract_all(ordered, progress)
+    extractions = extract_documents(ordered, progress, jobs)
+    claims = [e.claims for e in extractions]
+    table = tabulate(ordered, claims)
     if progress is not None:
         progress("linking", 0, 0)
-    table = build_table(ordered, claims)
     stories = group_stories(ordered)
-    spellings = resolve_spellings(ordered, stories) if any(r.check == "name-spelling" for r in rules) else None
+    spellings = None
+    if any(r.check == "name-spelling" for r in rules):
+        spellings = resolve_spellings(ordered, stories, [e.propers for e in extractions])
     findings: dict[str, Finding] = {}
     for number, rule in enumerate(rules):
         if progress is not None:
             progress(f"rule {rule.id}", number, len(rules))
         context = CheckContext(
-            rule=rule, documents=ordered, claims=claims, table=table, stories=stories, spellings=spellings
+            rule=rule,
+            documents=ordered,
+            claims=claims,
+            table=table,
+            stories=stories,
+            spellings=spellings,
+            extractions=extractions,
         )
         for finding in CHECKS[rule.check]().run(context):
             findings.setdefault(finding.id, finding)
     ranked = tuple(sorted(findings.values(), key=_sort_key))
-    return Analysis(tuple(ordered), tuple(claims), ranked, story_names(stories.of_document, stories.names))
+    return Analysis(
+        tuple(ordered), tuple(claims), ranked, tuple(extractions), story_names(stories.of_document, stories.names)
+    )
 
 
 def story_names(of_document: Sequence[int], names: Sequence[str]) -> tuple[str, ...]:
@@ -118,10 +153,10 @@ def suppress(
 ) -> Analysis:
     """Drop suppressed findings (inline, front matter, cq, per-file, baseline); add unused suppressions."""
     suppressions = []
-    for document, claims in zip(analysis.documents, analysis.claims, strict=True):
+    for document, extraction in zip(analysis.documents, analysis.extractions, strict=True):
         suppressions.extend(find_suppressions(document))
-        suppressions.extend(find_cq_marks(document, ((c.start, c.end) for c in claims)))
-        suppressions.extend(find_cq_marks(document, name_spans(document)))
+        suppressions.extend(find_cq_marks(document, ((c.start, c.end) for c in extraction.claims)))
+        suppressions.extend(find_cq_marks(document, ((m.start, m.end) for m in extraction.people.mentions)))
     result = apply_suppressions(
         analysis.findings, analysis.documents, suppressions, per_file_ignores=per_file_ignores, baseline=baseline
     )
@@ -237,11 +272,13 @@ def check(
     respect_gitignore: bool = True,
     people: str | None = None,
     facts: str | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Run the whole pipeline on files, directories or "-" (standard input).
 
     ``changed``: report only findings that involve one of these files, while
-    still comparing against everything ``paths`` reaches.
+    still comparing against everything ``paths`` reaches.  ``jobs``: processes
+    for extraction (``factcheck.parallel``; the report is the same whatever it is).
     """
     every_rule = load_rules(rules_dirs)
     rules = with_house_data(choose_rules(every_rule, select, ignore, severity), people, facts)
@@ -261,7 +298,7 @@ def check(
         documents, errors = _relative_to(root, documents, errors)
     for document in documents:
         check_suppressions(document, lambda ids, where: check_rule_ids(every_rule, ids, where))
-    analysis = run_rules(documents, rules, progress)
+    analysis = run_rules(documents, rules, progress, jobs)
     if progress is not None:
         progress("suppressing", 0, 0)
     analysis = suppress(analysis, per_file_ignores=per_file_ignores, baseline=baseline)

@@ -11,6 +11,7 @@ examples.
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import string
 from collections.abc import Iterable, Mapping, Sequence
@@ -212,6 +213,13 @@ def _rule_files(directory: Path) -> Iterable[tuple[Path, str]]:
         yield file, ".".join(relative.with_suffix("").parts)
 
 
+@functools.lru_cache(maxsize=1024)
+def _parse_rule_once(text: str, path: str, rule_id: str) -> Rule:
+    """``parse_rule``, once per text in a process: the command line lists the run's rules and the
+    pipeline loads them again (rules are frozen, so sharing them is safe)."""
+    return parse_rule(text, path, rule_id)
+
+
 def load_rules(extra_dirs: Sequence[str | Path] = (), *, builtin: bool = True) -> list[Rule]:
     """Every rule, built-in first, then each extra directory; ids must be unique."""
     directories = ([builtin_rules_dir()] if builtin else []) + [Path(d) for d in extra_dirs]
@@ -225,7 +233,7 @@ def load_rules(extra_dirs: Sequence[str | Path] = (), *, builtin: bool = True) -
                 text = file.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as error:
                 raise RuleError(display, None, f"cannot read rule file: {error}") from None
-            rule = parse_rule(text, display, rule_id)
+            rule = _parse_rule_once(text, display, rule_id)
             if rule_id in rules:
                 raise RuleError(display, None, f"rule id '{rule_id}' is already defined in {rules[rule_id].path}")
             rules[rule_id] = rule

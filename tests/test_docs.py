@@ -56,6 +56,8 @@ SKIP = {
     "python benchmarks/bench_extract.py": "a benchmark: minutes, and timings are not tests",
     "python benchmarks/bench_link.py": "a benchmark",
     "python benchmarks/bench_one_story.py": "a benchmark",
+    "python benchmarks/bench_startup.py": "a benchmark",
+    "python benchmarks/bench_scale.py": "a benchmark: minutes",
     "python fuzz/run.py --seconds 60": "a minute of fuzzing (CI runs each target briefly)",
     "python ../shared/eval/score_findings.py ../shared/eval/dev --family numeric": (
         "needs the evaluation corpus outside the repository"

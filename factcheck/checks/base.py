@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any, ClassVar
-
-import pandas as pd
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from factcheck.link.identity import Spellings
 from factcheck.link.stories import Stories
 from factcheck.model import Claim, Document, Finding, Location, Severity
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from factcheck.extract import Extraction
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,12 +66,16 @@ class CheckContext:
     rule: Rule
     documents: Sequence[Document]
     claims: Sequence[Sequence[Claim]]
-    table: pd.DataFrame
-    cache: dict[str, Any] = field(default_factory=dict)
+    # The claims of every document as one table; None when the run has fewer than two documents: the
+    # checks that read it compare across documents, and a one-article run builds no table (nor imports pandas).
+    table: pd.DataFrame | None
     # The link stage's stories (None: every document of the run is one story).
     stories: Stories | None = None
     # The link stage's spellings of names (None: not resolved for this run).
     spellings: Spellings | None = None
+    # What the extract stage found in each document (claims, people, quotes, title claims), in document
+    # order: checks read people and quotes here and never extract them.
+    extractions: Sequence[Extraction] = ()
 
 
 class Check:

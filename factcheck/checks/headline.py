@@ -31,7 +31,6 @@ import regex
 
 from factcheck.checks.base import Check, CheckContext, Option, fingerprint, location
 from factcheck.checks.sentence_claims import interval
-from factcheck.extract import extract_claims
 from factcheck.extract.context import subject_key
 from factcheck.model import Claim, Document, Finding, Location, Severity
 
@@ -70,7 +69,7 @@ class Headline(Check):
         relative = float(context.rule.options["relative_tolerance"])
         shared = int(context.rule.options["min_shared_words"])
         for doc_index, document in enumerate(context.documents):
-            heads, body = _split(document, context.claims[doc_index])
+            heads, body = _split(document, context.claims[doc_index], context.extractions[doc_index].title_claims)
             for head in heads:
                 finding = self._compare(context, document, head, body, relative, shared)
                 if finding is not None:
@@ -147,7 +146,9 @@ def _text_words(text: str) -> frozenset[str]:
     return frozenset(w for w in subject_key(found).split() if w not in _FILLER)
 
 
-def _split(document: Document, claims: Sequence[Claim]) -> tuple[list[_Head], list[Claim]]:
+def _split(
+    document: Document, claims: Sequence[Claim], title_claims: Sequence[Claim]
+) -> tuple[list[_Head], list[Claim]]:
     """Headline claims (title and headings) and body claims of one document."""
     heads: list[_Head] = []
     body: list[Claim] = []
@@ -167,17 +168,17 @@ def _split(document: Document, claims: Sequence[Claim]) -> tuple[list[_Head], li
                 words = _text_words(document.text[span[0] : span[1]])
             heads.append(_Head(claim, location(document, claim), words, exact))
     if document.title:
-        heads.extend(_title_heads(document))
+        heads.extend(_title_heads(document, title_claims))
     return heads, body
 
 
-def _title_heads(document: Document) -> list[_Head]:
+def _title_heads(document: Document, title_claims: Sequence[Claim]) -> list[_Head]:
     title = document.title or ""
     offset = document.text.find(title)
     if offset < 0 or offset > 20000:
         offset = -1
     out = []
-    for claim in extract_claims(title, date=document.date):
+    for claim in title_claims:
         if claim.kind not in _KINDS or not claim.dimension:
             continue
         words = _subject_words(claim)

@@ -67,7 +67,6 @@ from factcheck.extract.people import (
     PersonMention,
     compare_organisations,
     normalise_given,
-    people_of,
     plain_person,
     role_heads,
     roles_relation,
@@ -105,15 +104,8 @@ def mark(document: Document, start: int, end: int, context: tuple[int, int] | No
 
 
 def document_people(context: CheckContext, index: int) -> People:
-    """The people of one document, cached in the run's context (several checks read them)."""
-    document = context.documents[index]
-    key = f"people:{document.path}"
-    cached = context.cache.get(key)
-    if isinstance(cached, People):
-        return cached
-    found = people_of(document)
-    context.cache[key] = found
-    return found
+    """The people of one document, as the extract stage found them."""
+    return context.extractions[index].people
 
 
 def _mention_location(document: Document, mention: PersonMention) -> Location:

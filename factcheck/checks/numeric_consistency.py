@@ -40,9 +40,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-import pandas as pd
 import regex
 
 from factcheck.checks.base import Check, CheckContext, Option, fingerprint, location
@@ -53,6 +52,9 @@ from factcheck.link.align import Keyed, Pair, Vocabulary, align
 from factcheck.link.stories import Stories
 from factcheck.model import Finding, Severity, date_words
 from factcheck.model import period_words as describe_period
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +142,7 @@ class NumericConsistency(Check):
     def run(self, context: CheckContext) -> list[Finding]:
         table = context.table
         options = context.rule.options
-        if table.empty:
+        if table is None or table.empty:
             return []
         vocabulary = Vocabulary.from_options(options)
         stories = context.stories or Stories(tuple(0 for _ in context.documents), ("",))

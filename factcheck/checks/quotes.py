@@ -40,7 +40,7 @@ from rapidfuzz import fuzz
 from factcheck.checks.base import MAJORITY_SHOWN, Check, CheckContext, Option, fingerprint, shown_paths
 from factcheck.checks.names import document_people, mark
 from factcheck.extract.people import People, compare_organisations, same_given, surname_key
-from factcheck.extract.quotes import Quote, extract_quotes, normalise_quote
+from factcheck.extract.quotes import Quote, normalise_quote
 from factcheck.model import Finding, Location, Severity
 
 _ELLIPSIS = regex.compile(r"…|\.\s?\.\s?\.|\[\s?(?:…|\.\.\.)\s?\]")
@@ -60,15 +60,8 @@ class _Said:
 
 
 def document_quotes(context: CheckContext, index: int) -> tuple[Quote, ...]:
-    """The quotes of one document, cached in the run's context."""
-    document = context.documents[index]
-    key = f"quotes:{document.path}"
-    cached = context.cache.get(key)
-    if isinstance(cached, tuple):
-        return cached
-    found = extract_quotes(document.prose, document_people(context, index))
-    context.cache[key] = found
-    return found
+    """The quotes of one document, as the extract stage found them."""
+    return context.extractions[index].quotes
 
 
 class QuoteAttribution(Check):

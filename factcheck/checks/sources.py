@@ -87,7 +87,7 @@ class SourceAttribution(Check):
     def run(self, context: CheckContext) -> list[Finding]:
         table = context.table
         options = context.rule.options
-        if table.empty:
+        if table is None or table.empty:
             return []
         rows = table[
             (table["source"] != "")

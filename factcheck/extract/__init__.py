@@ -1,15 +1,22 @@
-"""Extraction: turn one document's prose into claims.
+"""Extraction: turn one document's prose into claims, people and quotes.
 
-``extract(document)`` is a pure function of the document: it reads
-``document.prose`` (same offsets as the file) and the document's date, and
-returns claims in order of position.  ``extract_claims(text, date=...)`` is
-the same for a bare string.
+``extract_document(document) -> Extraction`` gives everything later stages
+read of one document: numeric claims (with their frames and sources), people
+mentions resolved into persons (roles, affiliations), quotations with their
+speakers, the title's claims and the capitalised words.  It is a pure
+function of the document, so a run calls it once per document (in worker
+processes for a large run, ``factcheck.parallel``) and checks never extract.
+
+``extract(document)`` is its claims part: it reads ``document.prose`` (same
+offsets as the file) and the document's date, and returns claims in order of
+position.  ``extract_claims(text, date=...)`` is the same for a bare string.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -29,7 +36,46 @@ from factcheck.extract.sentences import split_sentences
 from factcheck.model import Claim, Document, Period
 from factcheck.units import to_base, to_base_delta
 
-__all__ = ["extract", "extract_claims"]
+if TYPE_CHECKING:
+    from factcheck.extract.people import People
+    from factcheck.extract.propers import ProperWord
+    from factcheck.extract.quotes import Quote
+
+__all__ = ["Extraction", "extract", "extract_claims", "extract_document"]
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What extraction found in one document: all that the link and compare stages read of it.
+
+    ``claims``: numeric claims in order of position (``extract``); ``people``: person mentions
+    resolved into persons; ``quotes``: quotations with their speakers; ``title_claims``: claims of
+    the front matter title (offsets into the title); ``propers``: capitalised words, for the
+    spelling of names across a run.
+    """
+
+    claims: tuple[Claim, ...]
+    people: People
+    quotes: tuple[Quote, ...]
+    title_claims: tuple[Claim, ...]
+    propers: tuple[ProperWord, ...]
+
+
+def extract_document(document: Document) -> Extraction:
+    """Everything later stages read of one document, each extracted once."""
+    from factcheck.extract.people import extract_people
+    from factcheck.extract.propers import proper_words
+    from factcheck.extract.quotes import extract_quotes
+
+    people = extract_people(document.prose)
+    title = document.title
+    return Extraction(
+        claims=tuple(extract(document)),
+        people=people,
+        quotes=extract_quotes(document.prose, people),
+        title_claims=tuple(extract_claims(title, date=document.date)) if title else (),
+        propers=proper_words(document),
+    )
 
 
 def extract_claims(text: str, *, date: date | None = None) -> list[Claim]:

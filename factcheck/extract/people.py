@@ -1135,14 +1135,10 @@ def _resolve(mentions: list[PersonMention]) -> People:
     return People(mentions=resolved, persons=tuple(persons))
 
 
-@functools.lru_cache(maxsize=64)
-def _cached(prose: str) -> People:
-    return extract_people(prose)
-
-
 def people_of(document: Document) -> People:
-    """The people of a document (read from its prose view; cached by content)."""
-    return _cached(document.prose)
+    """The people of a document (read from its prose view).  A run reads them once per document, in
+    ``factcheck.extract.extract_document``."""
+    return extract_people(document.prose)
 
 
 def name_spans(document: Document) -> list[tuple[int, int]]:

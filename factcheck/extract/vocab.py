@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
+from factcheck import yamlnodes
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,4 +278,4 @@ def parse_vocab(data: Any) -> Vocab:
 def vocab() -> Vocab:
     """The packaged vocabulary, loaded once."""
     text = resources.files("factcheck").joinpath("data/vocab.yaml").read_text(encoding="utf-8")
-    return parse_vocab(yaml.safe_load(text))
+    return parse_vocab(yamlnodes.safe_load(text))

@@ -44,13 +44,15 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import regex
 
 from factcheck.extract.frames import normal_form
 from factcheck.link.stories import Stories
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Claim kinds that state a quantity, a grade on a scale or the weekday of an event.
 QUANTITY_KINDS = (

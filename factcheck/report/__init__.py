@@ -30,24 +30,13 @@ names in the order they are offered to users.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
 from factcheck.errors import UsageError
 from factcheck.model import Report, Severity
-from factcheck.report import (
-    concise,
-    github,
-    gitlab,
-    html_report,
-    json_lines,
-    json_report,
-    junit,
-    markdown,
-    rich_report,
-    sarif,
-)
 
 if TYPE_CHECKING:
     from factcheck.checks.base import Rule
@@ -108,18 +97,36 @@ class ReportOptions:
 
 Writer = Callable[[Report, TextIO, ReportOptions], None]
 
-FORMATS: dict[str, Writer] = {
-    "json": json_report.write,
-    "rich": rich_report.write,
-    "json-lines": json_lines.write,
-    "concise": concise.write,
-    "sarif": sarif.write,
-    "github": github.write,
-    "junit": junit.write,
-    "gitlab": gitlab.write,
-    "markdown": markdown.write,
-    "html": html_report.write,
-}
+
+class _Formats(Mapping[str, Writer]):
+    """Format name -> writer, each writer's module imported when it is first asked for: the command
+    line lists the names in its help without importing rich or XML for a JSON run."""
+
+    _MODULES: Mapping[str, str] = {
+        "json": "json_report",
+        "rich": "rich_report",
+        "json-lines": "json_lines",
+        "concise": "concise",
+        "sarif": "sarif",
+        "github": "github",
+        "junit": "junit",
+        "gitlab": "gitlab",
+        "markdown": "markdown",
+        "html": "html_report",
+    }
+
+    def __getitem__(self, name: str) -> Writer:
+        module = importlib.import_module(f"factcheck.report.{self._MODULES[name]}")
+        return cast(Writer, module.write)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._MODULES)
+
+    def __len__(self) -> int:
+        return len(self._MODULES)
+
+
+FORMATS: Mapping[str, Writer] = _Formats()
 
 
 def get_writer(name: str) -> Writer:

@@ -32,12 +32,13 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
-import docx
-from docx.document import Document as WordDocument
-from docx.table import Table
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run
+if TYPE_CHECKING:  # python-docx (and lxml) are imported when a Word file is read, not by every run
+    from docx.document import Document as WordDocument
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
 
 __all__ = ["DocxError", "DocxLayout", "DocxRun", "DocxText", "docx_layout", "open_docx", "read_docx"]
 
@@ -94,6 +95,8 @@ def check_unpacked_size(data: bytes, limit: int = MAX_UNPACKED) -> None:
 def open_docx(data: bytes) -> WordDocument:
     """python-docx's document for a ``.docx`` file's bytes; ``DocxError`` when they are not one (or a bomb)."""
     check_unpacked_size(data)
+    import docx
+
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises zip, XML, key and value errors alike
@@ -140,6 +143,8 @@ def docx_layout(document: WordDocument) -> DocxLayout:
 
     A paragraph's text is its runs' and its hyperlinks' runs' text in order (what python-docx's
     ``Paragraph.text`` joins); runs inside tracked insertions, fields or content controls give none."""
+    from docx.text.run import Run
+
     lines: list[str] = []
     paragraphs: list[tuple[int, int]] = []
     runs: list[DocxRun] = []
@@ -160,6 +165,8 @@ def docx_layout(document: WordDocument) -> DocxLayout:
 
 def _paragraphs(blocks: Iterator[Paragraph | Table]) -> Iterator[Paragraph]:
     """Every paragraph in document order, table cells' paragraphs in place of their table."""
+    from docx.text.paragraph import Paragraph
+
     for block in blocks:
         if isinstance(block, Paragraph):
             yield block

@@ -1,0 +1,73 @@
+"""Start-up cost: ``factcheck --version`` and ``factcheck check`` on one short article, in fresh processes.
+
+Issue (scale, item 1): a one-article check took about 2 s, most of it importing and building things the
+run did not need (pandas for a table no check reads with one article, pint and numpy for unit
+conversions, ``importlib.metadata`` for the version, the rules parsed twice).  Targets: ``--version``
+under 0.15 s, one short article under 0.5 s.
+
+    python benchmarks/bench_startup.py [--runs 11]
+
+Each command runs ``--runs`` times in a new interpreter (``python -m factcheck``); prints the median,
+the fastest and the slowest wall-clock seconds.  The machine's other load shows in the slowest run:
+compare medians.  The package's bytecode is compiled first, as an installed wheel has it (with
+``PYTHONDONTWRITEBYTECODE`` set, an editable install would otherwise compile every module on every run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import factcheck
+
+ARTICLE = """---
+title: Harbour reopens after storm
+date: 2025-03-14
+---
+The harbour at Marrowby reopened on Friday, three days after a storm that damaged 42 boats and
+flooded 1,200 homes along the coast, the Coast Guard said.
+
+"We will not reopen the quay until every hull has been inspected," said Olu Adeyemi, the harbour
+master. Repairs are expected to cost about $3.5 million and take at least six weeks.
+
+Rainfall reached 180 mm in 24 hours, the most since 1974, according to the Met Office.
+"""
+
+
+def timed(command: list[str], runs: int, cwd: Path) -> list[float]:
+    seconds = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, cwd=cwd, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        seconds.append(time.perf_counter() - started)
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=11)
+    args = parser.parse_args()
+    compileall.compile_dir(Path(factcheck.__file__).parent, quiet=1)
+    with tempfile.TemporaryDirectory() as name:
+        directory = Path(name)
+        (directory / "one.md").write_text(ARTICLE, encoding="utf-8")
+        commands = {
+            "factcheck --version": [sys.executable, "-m", "factcheck", "--version"],
+            "factcheck check one.md": [sys.executable, "-m", "factcheck", "check", "one.md"],
+            "python -c pass (floor)": [sys.executable, "-c", "pass"],
+        }
+        print(f"{'command':<26} {'median':>7} {'min':>7} {'max':>7}  (seconds, {args.runs} runs)")
+        for label, command in commands.items():
+            timed(command, 1, directory)  # warm the file cache
+            seconds = timed(command, args.runs, directory)
+            print(f"{label:<26} {statistics.median(seconds):>7.3f} {min(seconds):>7.3f} {max(seconds):>7.3f}")
+
+
+if __name__ == "__main__":
+    main()
