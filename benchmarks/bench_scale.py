@@ -1,7 +1,7 @@
 """Cost of ``factcheck check`` on a large corpus, as a user runs it: wall time, CPU and peak memory.
 
-Issue (scale, item 4).  The corpus is written to a temporary directory: invented stories (places,
-people and events from ``bench_link``), about 25 articles each, each article a title and paragraphs of
+Issue (scale, item 4).  The corpus is written to a temporary directory: invented stories (made-up
+places and people, a disaster each), about 25 articles each, each article a title and paragraphs of
 the kind news copy holds, every fact of its story in one of several wordings (figures credited to a
 source, people with roles and affiliations, a quotation and its speaker, percentages, money, dates);
 now and then an article garbles a figure, and one article in fifty is a near copy of another of its
@@ -13,6 +13,12 @@ For each size and each ``--jobs``, runs ``python -m factcheck check DIR --format
 fresh process and prints the wall-clock seconds, the CPU seconds of the run and its workers (user +
 system) and the peak resident memory of the largest of those processes; every ``--jobs`` must give
 the same JSON (checked).  Other load on the machine shows in the wall time: repeat with ``--runs``.
+
+Measured on 2026-12-07 (2 vCPUs shared with other jobs, so wall times are noisy): 1,000 articles
+(1.0 MB) 16.8-17.9 s with ``--jobs 1``, 12.6-16.2 s with ``--jobs 2``, 177 MB; 5,000 articles (4.8 MB)
+83 s and 77 s, 445 and 457 MB.  Extraction alone, on a quiet machine: 1,000 articles 7.2 s -> 3.3 s,
+5,000 articles 28.5 s -> 14.7 s with two processes.  The serial rest at 5,000 articles:
+sources.attribution 17 s, reference.facts 7 s, numbers.conflict 7 s, stories 5 s, loading 2 s.
 """
 
 from __future__ import annotations

@@ -11,6 +11,11 @@ Each command runs ``--runs`` times in a new interpreter (``python -m factcheck``
 the fastest and the slowest wall-clock seconds.  The machine's other load shows in the slowest run:
 compare medians.  The package's bytecode is compiled first, as an installed wheel has it (with
 ``PYTHONDONTWRITEBYTECODE`` set, an editable install would otherwise compile every module on every run).
+
+Measured on 2026-12-07, medians of 15 runs (2 vCPUs shared with other jobs): ``--version`` 0.355 s
+before, 0.079 s after; one article 1.85 s before, 0.96 s after.  What one article still pays (best
+runs): the lemma dictionary 0.15-0.3 s (simplemma decodes its English data on first use), compiling
+the number grammar 0.1-0.2 s, compiling the checks' and people's patterns on import 0.2 s, rich 0.03 s.
 """
 
 from __future__ import annotations
