@@ -83,7 +83,7 @@ class DaskEngine:
                 n_workers=self.jobs,
                 threads_per_worker=1,
                 processes=self.processes,
-                dashboard_address=None,
+                dashboard_address=":0",  # a free port: never a clash with another cluster
                 silence_logs=logging.ERROR,
             )
             self._client = Client(self._cluster)
