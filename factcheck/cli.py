@@ -161,7 +161,7 @@ def _parser() -> argparse.ArgumentParser:
         choices=("local", "dask"),
         default="local",
         help="where extraction and the story-local checks run: local (default: this machine, --jobs processes) "
-        "or dask (a Dask cluster; needs pip install 'factcheck[dask]'; docs/scaling.md)",
+        "or dask (a Dask cluster; needs pip install 'dask[distributed]'; docs/scaling.md)",
     )
     check.add_argument(
         "--scheduler",

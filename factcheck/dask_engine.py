@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = ["STORY_LOCAL_CHECKS", "DaskEngine", "require_dask", "story_findings"]
 
-INSTALL_HINT = "--engine dask needs dask[distributed]: pip install 'factcheck[dask]'"
+INSTALL_HINT = "--engine dask needs dask[distributed]: pip install 'dask[distributed]'"
 
 # Checks whose findings never involve two stories and read nothing of the run beyond their own
 # documents: arithmetic, dates and headline read one document at a time; numeric-consistency pairs

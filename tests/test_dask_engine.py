@@ -183,7 +183,9 @@ def test_without_dask_the_engine_is_a_usage_error(
     assert cli.main(["check", str(SEEDS), "--engine", "dask"]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err == ("factcheck: error: --engine dask needs dask[distributed]: pip install 'factcheck[dask]'\n")
+    assert captured.err == (
+        "factcheck: error: --engine dask needs dask[distributed]: pip install 'dask[distributed]'\n"
+    )
 
 
 def test_a_scheduler_needs_the_dask_engine(capsys: pytest.CaptureFixture[str]) -> None:
