@@ -7,12 +7,14 @@ source, people with roles and affiliations, a quotation and its speaker, percent
 now and then an article garbles a figure, and one article in fifty is a near copy of another of its
 story (a wire story run twice).  All the text is invented here.
 
-    python benchmarks/bench_scale.py [--articles 1000 5000] [--jobs 1 2] [--runs 1]
+    python benchmarks/bench_scale.py [--articles 1000 5000] [--jobs 1 2] [--runs 1] [--engines local dask]
 
-For each size and each ``--jobs``, runs ``python -m factcheck check DIR --format json --jobs N`` in a
+For each size, engine and ``--jobs``, runs ``python -m factcheck check DIR --format json --jobs N`` in a
 fresh process and prints the wall-clock seconds, the CPU seconds of the run and its workers (user +
 system) and the peak resident memory of the largest of those processes; every ``--jobs`` must give
-the same JSON (checked).  Other load on the machine shows in the wall time: repeat with ``--runs``.
+the same JSON (checked), and so must every engine (``--engines local dask``: the Dask engine on a
+local cluster of N workers, ``docs/scaling.md``).  Other load on the machine shows in the wall time:
+repeat with ``--runs``.
 
 Measured on 2026-12-07 (2 vCPUs shared with other jobs, so wall times are noisy): 1,000 articles
 (1.0 MB) 16.8-17.9 s with ``--jobs 1``, 12.6-16.2 s with ``--jobs 2``, 177 MB; 5,000 articles (4.8 MB)
@@ -229,9 +231,9 @@ print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_kb"
 """
 
 
-def measure(directory: Path, jobs: int) -> dict[str, object]:
+def measure(directory: Path, jobs: int, engine: str = "local") -> dict[str, object]:
     command = [sys.executable, "-m", "factcheck", "check", str(directory), "--format", "json"]
-    command += ["--fail-on", "never", "--jobs", str(jobs)]
+    command += ["--fail-on", "never", "--jobs", str(jobs), "--engine", engine]
     result = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True, check=True)
     figures: dict[str, object] = json.loads(result.stdout)
     if figures["code"] != 0:
@@ -244,26 +246,29 @@ def main() -> None:
     parser.add_argument("--articles", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--engines", nargs="+", choices=("local", "dask"), default=["local"])
     args = parser.parse_args()
-    print(f"{'articles':>8} {'MB':>6} {'jobs':>4} {'wall s':>7} {'CPU s':>7} {'peak RSS MB':>11} {'findings':>8}")
+    print(f"{'articles':>8} {'MB':>6} {'engine':>6} {'jobs':>4} {'wall s':>7} {'CPU s':>7}", end=" ")
+    print(f"{'peak RSS MB':>11} {'findings':>8}")
     for articles in args.articles:
         with tempfile.TemporaryDirectory() as name:
             directory = Path(name)
             size = write_corpus(directory, articles)
             reports = set()
-            for jobs in args.jobs:
+            for engine, jobs in [(e, j) for e in args.engines for j in args.jobs]:
                 for _run in range(args.runs):
-                    figures = measure(directory, jobs)
+                    figures = measure(directory, jobs, engine)
                     report = str(figures["stdout"])
                     reports.add(report)
                     findings = len(json.loads(report)["findings"])
                     print(
-                        f"{articles:>8} {size / 1e6:>6.1f} {jobs:>4} {figures['wall']:>7.1f} {figures['cpu']:>7.1f} "
+                        f"{articles:>8} {size / 1e6:>6.1f} {engine:>6} {jobs:>4} "
+                        f"{figures['wall']:>7.1f} {figures['cpu']:>7.1f} "
                         f"{int(str(figures['rss_kb'])) / 1024:>11.0f} {findings:>8}",
                         flush=True,
                     )
             if len(reports) != 1:
-                raise SystemExit(f"{articles} articles: the JSON differs between --jobs {args.jobs}")
+                raise SystemExit(f"{articles} articles: the JSON differs between --jobs {args.jobs} or --engines")
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ from factcheck.errors import FactcheckError, UsageError
 if TYPE_CHECKING:
     from factcheck.checks.base import Rule
     from factcheck.config import Config
+    from factcheck.dask_engine import DaskEngine
     from factcheck.model import Finding, Report
 
 # Modules are imported by the command that needs them: "factcheck --version" loads neither the
@@ -155,6 +156,19 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--show-settings", action="store_true", help="print the settings in force (configuration, rules) and stop"
     )
+    check.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="where extraction and the story-local checks run: local (default: this machine, --jobs processes) "
+        "or dask (a Dask cluster; needs pip install 'dask[distributed]'; docs/scaling.md)",
+    )
+    check.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: the Dask scheduler (default: $DASK_SCHEDULER_ADDRESS, else a local cluster "
+        "of --jobs workers)",
+    )
     common(check)
 
     annotate = commands.add_parser(
@@ -277,6 +291,22 @@ def _jobs_of(args: argparse.Namespace) -> int:
     from factcheck.parallel import default_jobs
 
     return int(args.jobs) if args.jobs else default_jobs()
+
+
+@contextlib.contextmanager
+def _engine(args: argparse.Namespace) -> Iterator[DaskEngine | None]:
+    """``--engine``: None for the local engine, else a Dask engine on ``--scheduler`` (or
+    ``$DASK_SCHEDULER_ADDRESS``, or a local cluster of ``--jobs`` workers) for the run."""
+    if args.engine != "dask":
+        if args.scheduler:
+            raise UsageError("--scheduler needs --engine dask")
+        yield None
+        return
+    from factcheck.dask_engine import DaskEngine
+
+    scheduler = args.scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS") or None
+    with DaskEngine(scheduler, _jobs_of(args)) as engine:
+        yield engine
 
 
 def _umask() -> int:
@@ -477,7 +507,7 @@ def _run_check(args: argparse.Namespace) -> int:
     _check_outputs(args, report_targets)
     targets = [(get_writer(name), path) for name, path in report_targets]
     rules = (*(RuleInfo.from_rule(rule) for rule in active), UNUSED_SUPPRESSION)
-    with _ProgressBar(enabled=not args.quiet) as progress:
+    with _engine(args) as engine, _ProgressBar(enabled=not args.quiet) as progress:
         report = check(
             settings.paths,
             include=settings.include,
@@ -498,6 +528,7 @@ def _run_check(args: argparse.Namespace) -> int:
             people=config.people,
             facts=config.facts,
             jobs=_jobs_of(args),
+            engine=engine,
         )
     if not args.quiet:
         for error in report.errors:

@@ -26,6 +26,9 @@ from factcheck.suppress import apply_suppressions, check_suppressions, find_cq_m
 if TYPE_CHECKING:
     import pandas as pd
 
+    # Where extraction and the story-local checks run instead of here and on factcheck.parallel.
+    from factcheck.dask_engine import DaskEngine as Engine
+
 Progress = Callable[[str, int, int], None]
 """``progress(phase, done, total)``: the run reached ``done`` of ``total`` steps of ``phase``
 ("loading", "extracting", "linking", "rule numbers.conflict", "suppressing"); ``total`` is 0 when
@@ -86,11 +89,18 @@ def _sort_key(finding: Finding) -> tuple[object, ...]:
 
 
 def run_rules(
-    documents: Sequence[Document], rules: Sequence[Rule], progress: Progress | None = None, jobs: int = 1
+    documents: Sequence[Document],
+    rules: Sequence[Rule],
+    progress: Progress | None = None,
+    jobs: int = 1,
+    engine: Engine | None = None,
 ) -> Analysis:
     """Extract, tabulate and compare; findings sorted and de-duplicated by id."""
     ordered = sorted(documents, key=lambda d: d.path)
-    extractions = extract_documents(ordered, progress, jobs)
+    if engine is not None:
+        extractions = engine.extract(ordered, progress)
+    else:
+        extractions = extract_documents(ordered, progress, jobs)
     claims = [e.claims for e in extractions]
     table = tabulate(ordered, claims)
     if progress is not None:
@@ -99,8 +109,13 @@ def run_rules(
     spellings = None
     if any(r.check == "name-spelling" for r in rules):
         spellings = resolve_spellings(ordered, stories, [e.propers for e in extractions])
+    remote = engine.compare(rules, ordered, extractions, stories, progress) if engine is not None else {}
     findings: dict[str, Finding] = {}
     for number, rule in enumerate(rules):
+        if rule.id in remote:
+            for finding in remote[rule.id]:
+                findings.setdefault(finding.id, finding)
+            continue
         if progress is not None:
             progress(f"rule {rule.id}", number, len(rules))
         context = CheckContext(
@@ -273,12 +288,14 @@ def check(
     people: str | None = None,
     facts: str | None = None,
     jobs: int = 1,
+    engine: Engine | None = None,
 ) -> Report:
     """Run the whole pipeline on files, directories or "-" (standard input).
 
     ``changed``: report only findings that involve one of these files, while
     still comparing against everything ``paths`` reaches.  ``jobs``: processes
-    for extraction (``factcheck.parallel``; the report is the same whatever it is).
+    for extraction (``factcheck.parallel``; the report is the same whatever it is).  ``engine``: where
+    extraction and the story-local checks run instead (``factcheck.dask_engine``; the same report).
     """
     every_rule = load_rules(rules_dirs)
     rules = with_house_data(choose_rules(every_rule, select, ignore, severity), people, facts)
@@ -298,7 +315,7 @@ def check(
         documents, errors = _relative_to(root, documents, errors)
     for document in documents:
         check_suppressions(document, lambda ids, where: check_rule_ids(every_rule, ids, where))
-    analysis = run_rules(documents, rules, progress, jobs)
+    analysis = run_rules(documents, rules, progress, jobs, engine)
     if progress is not None:
         progress("suppressing", 0, 0)
     analysis = suppress(analysis, per_file_ignores=per_file_ignores, baseline=baseline)

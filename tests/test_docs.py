@@ -58,6 +58,12 @@ SKIP = {
     "python benchmarks/bench_one_story.py": "a benchmark",
     "python benchmarks/bench_startup.py": "a benchmark",
     "python benchmarks/bench_scale.py": "a benchmark: minutes",
+    "python benchmarks/bench_scale.py --articles 200 1000 --jobs 2 --engines local dask": "a benchmark: minutes",
+    "pip install '.[dask]'": "installs packages",
+    "dask scheduler": "starts a Dask scheduler that runs until stopped",
+    "dask worker tcp://scheduler-host:8786 --nthreads 1 --nworkers 4": "needs a Dask scheduler on another host",
+    "factcheck check news/ --engine dask --scheduler tcp://scheduler-host:8786": "needs a Dask cluster",
+    "DASK_SCHEDULER_ADDRESS=tcp://scheduler-host:8786 factcheck check news/ --engine dask": "needs a Dask cluster",
     "python fuzz/run.py --seconds 60": "a minute of fuzzing (CI runs each target briefly)",
     "python ../shared/eval/score_findings.py ../shared/eval/dev --family numeric": (
         "needs the evaluation corpus outside the repository"

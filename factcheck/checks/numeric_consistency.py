@@ -299,7 +299,8 @@ class _Reporter:
         severity = rule.severity if exact else min(rule.severity, Severity.WARNING)
         sentences = [loc.sentence for loc in locations]
         subject = describe(key, first, other, sentences)
-        story = self.stories.name(int(first["doc"])) if len(set(self.stories.of_document)) > 1 else ""
+        # The run's stories (a task of the Dask engine holds some of its documents, but every story name).
+        story = self.stories.name(int(first["doc"])) if len(self.stories.names) > 1 else ""
         agree = f" ({majority_docs} articles agree with {other['text']!s})" if majority_docs > 1 else ""
         value_a, value_b = str(first["text"]), str(other["text"])
         if dated and said_first.as_of and said_second.as_of and said_first.as_of != said_second.as_of:
