@@ -154,15 +154,25 @@ class SourceAttribution(Check):
         )
 
     def _conflicts(self, context: CheckContext, key: str, credits: list[_Credit]) -> list[Finding]:
-        # Group by source: the same body however written.
+        # Group by source: the same body however written.  Whether two credits name one source depends
+        # only on how each names it, so each body is compared through the few distinct namings it holds,
+        # each pair of namings once: a figure that hundreds of articles credit costs their count, not its
+        # square.
         bodies: list[list[_Credit]] = []
+        namings: list[dict[tuple[bool, str], _Credit]] = []
+        same: dict[tuple[tuple[bool, str], tuple[bool, str]], bool] = {}
         for credit in sorted(credits, key=lambda c: (c.path, c.claim)):
-            for body in bodies:
-                if any(_same_source(credit, other) for other in body):
+            mine = (credit.person, credit.source)
+            for body, names in zip(bodies, namings, strict=True):
+                if mine in names or any(
+                    same.setdefault((mine, name), _same_source(credit, other)) for name, other in names.items()
+                ):
                     body.append(credit)
+                    names.setdefault(mine, credit)
                     break
             else:
                 bodies.append([credit])
+                namings.append({mine: credit})
         findings = []
         for i in range(len(bodies)):
             for j in range(i + 1, len(bodies)):

@@ -310,10 +310,15 @@ def _is_initials(word: str) -> bool:
     return 0 < len(word) <= 3 and word.isalpha()
 
 
+_SURNAME_PARTICLE = regex.compile(r"^(?:(?:al|el|bin|ibn|abu|ul|de|d)['-])")
+
+
+@functools.lru_cache(maxsize=65536)
 def surname_key(surname: str) -> str:
-    """The surname compared: folded, particles ("al-", "von der") dropped."""
+    """The surname compared: folded, particles ("al-", "von der") dropped (cached: checks ask for the
+    same few surnames thousands of times)."""
     folded = _fold(surname).replace("’", "'")
-    folded = str(regex.sub(r"^(?:(?:al|el|bin|ibn|abu|ul|de|d)['-])", "", folded))
+    folded = str(_SURNAME_PARTICLE.sub("", folded))
     parts = folded.split()
     return parts[-1] if parts else folded
 
