@@ -58,6 +58,7 @@ SKIP = {
     "python benchmarks/bench_one_story.py": "a benchmark",
     "python benchmarks/bench_startup.py": "a benchmark",
     "python benchmarks/bench_scale.py": "a benchmark: minutes",
+    "python benchmarks/bench_index.py": "a benchmark: minutes",
     "python fuzz/run.py --seconds 60": "a minute of fuzzing (CI runs each target briefly)",
     "python ../shared/eval/score_findings.py ../shared/eval/dev --family numeric": (
         "needs the evaluation corpus outside the repository"
