@@ -83,7 +83,7 @@ def _file_of(path: str, root: str | None) -> str | None:
     """A document's file as an absolute path, None when it is not a file (standard input)."""
     if path in ("-", STDIN_PATH):
         return None
-    file = os.path.abspath(os.path.join(root, path) if root else path)
+    file = _normal(path, root)
     return file if os.path.isfile(file) else None
 
 
