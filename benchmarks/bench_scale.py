@@ -9,7 +9,7 @@ story (a wire story run twice).  All the text is invented here.
 
     python benchmarks/bench_scale.py [--articles 1000 5000] [--jobs 1 2] [--runs 1] [--engines local dask]
 
-For each size, engine and ``--jobs``, runs ``python -m factcheck check DIR --format json --jobs N`` in a
+For each size, engine and ``--jobs``, runs ``python -m factcheck check DIR --format json --jobs N --no-cache`` in a
 fresh process and prints the wall-clock seconds, the CPU seconds of the run and its workers (user +
 system) and the peak resident memory of the largest of those processes; every ``--jobs`` must give
 the same JSON (checked), and so must every engine (``--engines local dask``: the Dask engine on a
@@ -231,9 +231,13 @@ print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_kb"
 """
 
 
-def measure(directory: Path, jobs: int, engine: str = "local") -> dict[str, object]:
+def measure(
+    directory: Path, jobs: int, engine: str = "local", cache: tuple[str, ...] = ("--no-cache",)
+) -> dict[str, object]:
+    """``factcheck check DIRECTORY`` in a child process; ``cache``: its index options (default: none,
+    every run extracts everything; ``benchmarks/bench_index.py`` times the index)."""
     command = [sys.executable, "-m", "factcheck", "check", str(directory), "--format", "json"]
-    command += ["--fail-on", "never", "--jobs", str(jobs), "--engine", engine]
+    command += ["--fail-on", "never", "--jobs", str(jobs), "--engine", engine, *cache]
     result = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True, check=True)
     figures: dict[str, object] = json.loads(result.stdout)
     if figures["code"] != 0:

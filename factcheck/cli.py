@@ -169,6 +169,10 @@ def _parser() -> argparse.ArgumentParser:
         help="with --engine dask: the Dask scheduler (default: $DASK_SCHEDULER_ADDRESS, else a local cluster "
         "of --jobs workers)",
     )
+    check.add_argument(
+        "--cache-dir", metavar="DIR", help="where the index of extractions is kept (default: .factcheck_cache/)"
+    )
+    check.add_argument("--no-cache", action="store_true", help="extract every document again; read no index")
     common(check)
 
     annotate = commands.add_parser(
@@ -453,6 +457,7 @@ class _CheckSettings:
     select: tuple[str, ...]
     ignore: tuple[str, ...]
     fail_on: str
+    cache_dir: str | None = None
 
 
 def _check_settings(args: argparse.Namespace) -> _CheckSettings:
@@ -474,7 +479,18 @@ def _check_settings(args: argparse.Namespace) -> _CheckSettings:
         select=select,
         ignore=ignore,
         fail_on=args.fail_on or config.fail_on or "error",
+        cache_dir=_cache_dir(args, config, root),
     )
+
+
+def _cache_dir(args: argparse.Namespace, config: Config, root: str) -> str | None:
+    """The index's directory: ``--cache-dir``, else the configuration's, else .factcheck_cache in the
+    project root; None with ``--no-cache``."""
+    from factcheck.index import CACHE_DIR
+
+    if args.no_cache:
+        return None
+    return args.cache_dir or config.cache_dir or os.path.join(root, CACHE_DIR)
 
 
 def _run_check(args: argparse.Namespace) -> int:
@@ -529,6 +545,8 @@ def _run_check(args: argparse.Namespace) -> int:
             facts=config.facts,
             jobs=_jobs_of(args),
             engine=engine,
+            cache_dir=settings.cache_dir,
+            cache_warn=(lambda _line: None) if args.quiet else None,
         )
     if not args.quiet:
         for error in report.errors:
@@ -641,6 +659,7 @@ def _write_settings(args: argparse.Namespace, settings: _CheckSettings, rules: S
         "per-file-ignores": {glob: list(prefixes) for glob, prefixes in config.per_file_ignores},
         "people": _shown(config.people) if config.people else None,
         "facts": _shown(config.facts) if config.facts else None,
+        "cache-dir": _shown(settings.cache_dir) if settings.cache_dir else None,
         "rules": {rule.id: f"{rule.severity.label} ({rule_file_display(rule, builtin_rules_dir())})" for rule in rules},
     }
     stream.write(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120))

@@ -7,8 +7,8 @@ each parent, is the configuration; ``--config FILE`` names one explicitly and
 
 Every key is checked: an unknown key or a wrong type is a ``ConfigError``
 naming the file, the line and the key.  Paths in the file (rule directories,
-the house registry of people, the house facts base) are relative to the file's
-directory.
+the house registry of people, the house facts base, the cache directory) are
+relative to the file's directory.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ class Config:
     severity: tuple[tuple[str, Severity], ...] = ()
     people: str | None = None
     facts: str | None = None
+    cache_dir: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -56,6 +57,7 @@ _KEYS = (
     "severity",
     "people",
     "facts",
+    "cache-dir",
 )
 
 
@@ -128,6 +130,9 @@ def parse_config(text: str, path: str, *, table: str | None = None) -> Config:
         if value and not (base / value).is_file():
             raise fail(key, f"names {value!r}, which is not a file (paths are relative to {Path(path).name})")
         house[key] = str(base / value) if value else None
+    cache_dir = data.get("cache-dir")
+    if cache_dir is not None and (not isinstance(cache_dir, str) or not cache_dir.strip()):
+        raise fail("cache-dir", "must be the path of a directory")
     rules = _strings(data.get("rules", []), "rules", fail)
     return Config(
         path=path,
@@ -141,6 +146,7 @@ def parse_config(text: str, path: str, *, table: str | None = None) -> Config:
         severity=tuple(severities),
         people=house["people"],
         facts=house["facts"],
+        cache_dir=str(base / cache_dir) if cache_dir else None,
     )
 
 

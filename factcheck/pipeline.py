@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     # Where extraction and the story-local checks run instead of here and on factcheck.parallel.
     from factcheck.dask_engine import DaskEngine as Engine
+    from factcheck.index import Index
 
 Progress = Callable[[str, int, int], None]
 """``progress(phase, done, total)``: the run reached ``done`` of ``total`` steps of ``phase``
@@ -60,10 +61,32 @@ def _claims_of(document: Document) -> tuple[Claim, ...]:
 
 
 def extract_documents(
-    documents: Sequence[Document], progress: Progress | None = None, jobs: int = 1
+    documents: Sequence[Document],
+    progress: Progress | None = None,
+    jobs: int = 1,
+    index: Index | None = None,
+    root: str | None = None,
 ) -> list[Extraction]:
-    """Everything later stages read of every document, in document order (the extract stage)."""
-    return map_documents(extract_document, documents, progress, jobs)
+    """Everything later stages read of every document, in document order (the extract stage).
+
+    With an ``index`` (``factcheck.index``), only the documents it does not hold are extracted, and
+    the index is brought up to date (``root``: what relative paths are relative to)."""
+    if index is None:
+        return map_documents(extract_document, documents, progress, jobs)
+    stored = index.lookup(documents)
+    misses = [d for d, e in zip(documents, stored, strict=True) if e is None]
+    fresh = iter(map_documents(extract_document, misses, progress, jobs))
+    out = [e if e is not None else next(fresh) for e in stored]
+    index.store(documents, out, [_file_of(d.path, root) for d in documents])
+    return out
+
+
+def _file_of(path: str, root: str | None) -> str | None:
+    """A document's file as an absolute path, None when it is not a file (standard input)."""
+    if path in ("-", STDIN_PATH):
+        return None
+    file = _normal(path, root)
+    return file if os.path.isfile(file) else None
 
 
 def tabulate(documents: Sequence[Document], claims: Sequence[Sequence[Claim]]) -> pd.DataFrame | None:
@@ -94,13 +117,15 @@ def run_rules(
     progress: Progress | None = None,
     jobs: int = 1,
     engine: Engine | None = None,
+    index: Index | None = None,
+    root: str | None = None,
 ) -> Analysis:
     """Extract, tabulate and compare; findings sorted and de-duplicated by id."""
     ordered = sorted(documents, key=lambda d: d.path)
     if engine is not None:
         extractions = engine.extract(ordered, progress)
     else:
-        extractions = extract_documents(ordered, progress, jobs)
+        extractions = extract_documents(ordered, progress, jobs, index, root)
     claims = [e.claims for e in extractions]
     table = tabulate(ordered, claims)
     if progress is not None:
@@ -289,6 +314,8 @@ def check(
     facts: str | None = None,
     jobs: int = 1,
     engine: Engine | None = None,
+    cache_dir: str | None = None,
+    cache_warn: Callable[[str], None] | None = None,
 ) -> Report:
     """Run the whole pipeline on files, directories or "-" (standard input).
 
@@ -296,6 +323,9 @@ def check(
     still comparing against everything ``paths`` reaches.  ``jobs``: processes
     for extraction (``factcheck.parallel``; the report is the same whatever it is).  ``engine``: where
     extraction and the story-local checks run instead (``factcheck.dask_engine``; the same report).
+    for extraction (``factcheck.parallel``; the report is the same whatever it is).
+    ``cache_dir``: the directory of the index of extractions (``factcheck.index``; None: no index);
+    ``cache_warn`` takes the line said when it cannot be used (default: printed on stderr).
     """
     every_rule = load_rules(rules_dirs)
     rules = with_house_data(choose_rules(every_rule, select, ignore, severity), people, facts)
@@ -315,7 +345,16 @@ def check(
         documents, errors = _relative_to(root, documents, errors)
     for document in documents:
         check_suppressions(document, lambda ids, where: check_rule_ids(every_rule, ids, where))
-    analysis = run_rules(documents, rules, progress, jobs, engine)
+    index = None
+    if cache_dir is not None and engine is None:  # the Dask engine extracts on its workers, with no index
+        from factcheck.index import Index
+
+        index = Index.open(cache_dir, cache_warn)
+    try:
+        analysis = run_rules(documents, rules, progress, jobs, engine, index, root)
+    finally:
+        if index is not None:
+            index.close()
     if progress is not None:
         progress("suppressing", 0, 0)
     analysis = suppress(analysis, per_file_ignores=per_file_ignores, baseline=baseline)

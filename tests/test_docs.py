@@ -64,6 +64,7 @@ SKIP = {
     "dask worker tcp://scheduler-host:8786 --nthreads 1 --nworkers 4": "needs a Dask scheduler on another host",
     "factcheck check news/ --engine dask --scheduler tcp://scheduler-host:8786": "needs a Dask cluster",
     "DASK_SCHEDULER_ADDRESS=tcp://scheduler-host:8786 factcheck check news/ --engine dask": "needs a Dask cluster",
+    "python benchmarks/bench_index.py": "a benchmark: minutes",
     "python fuzz/run.py --seconds 60": "a minute of fuzzing (CI runs each target briefly)",
     "python ../shared/eval/score_findings.py ../shared/eval/dev --family numeric": (
         "needs the evaluation corpus outside the repository"
