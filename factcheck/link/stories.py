@@ -173,27 +173,47 @@ def group_stories(
     # compared through the pairs actually compared (a sample), not through all their pairs.
     sampled = bool(position)
     compared: list[tuple[int, int]] = []
+    # What each word adds to a pair that shares it: its weight, its count as a name (a content word is
+    # half a name) and its weight as a name.  Pairs are scored by adding these up along the inverted
+    # index (each shared rare word once), not by intersecting every candidate pair's word sets.
+    unit = {w: 0.5 if w.startswith("~") else 1.0 for w in weight}
+    name_weight = {w: 0.0 if w.startswith("~") else weight[w] for w in weight}
+    rare = [sorted(w for w in words if df[w] <= max_df) for words in kept]
+    common_words = [{w for w in words if df[w] > max_df} for words in kept]
     for doc in range(count):
         # Candidates share a word few documents use; their similarity counts every word they share.
-        candidates = {other for word in kept[doc] if df[word] <= max_df for other in index.get(word, ()) if other > doc}
+        scores: dict[int, list[float]] = {}
+        for word in rare[doc]:
+            add_weight, add_unit, add_name = weight[word], unit[word], name_weight[word]
+            for other in index[word]:
+                if other > doc:
+                    score = scores.get(other)
+                    if score is None:
+                        scores[other] = [add_weight, add_unit, add_name]
+                    else:
+                        score[0] += add_weight
+                        score[1] += add_unit
+                        score[2] += add_name
         # A word too many documents use (a run about one story) still links each document to its next
         # few neighbours in that word's list: enough to connect the story, linear in the corpus.
-        frequent = sorted((w for w in kept[doc] if df[w] > max_df), key=lambda w: (df[w], w))[:_FREQUENT_WORDS]
+        frequent = sorted(common_words[doc], key=lambda w: (df[w], w))[:_FREQUENT_WORDS]
         for word in frequent:
             docs = index[word]
             at = position[word][doc]
-            candidates.update(docs[at + 1 : at + 1 + _NEIGHBOURS])
-        for other in sorted(candidates):
+            for other in docs[at + 1 : at + 1 + _NEIGHBOURS]:
+                scores.setdefault(other, [0.0, 0.0, 0.0])
+        for other in sorted(scores):
             if sampled:
                 compared.append((doc, other))
-            common = kept[doc] & kept[other]
-            overlap = sum(weight[w] for w in common)
-            shared_names = sum(0.5 if w.startswith("~") else 1.0 for w in common)
+            overlap, shared_names, names_overlap = scores[other]
+            for word in sorted(common_words[doc] & common_words[other]):  # frequent words shared
+                overlap += weight[word]
+                shared_names += unit[word]
+                names_overlap += name_weight[word]
             smaller = min(mass[doc], mass[other])
             if smaller <= 0 or shared_names < min_shared or overlap / smaller < threshold:
                 continue
             # Two floods in one week share their words, not their names: names must agree too.
-            names_overlap = sum(weight[w] for w in common if not w.startswith("~"))
             fewer_names = min(name_mass[doc], name_mass[other])
             if fewer_names > 0 and names_overlap / fewer_names < name_threshold:
                 continue
