@@ -153,9 +153,13 @@ class NumericConsistency(Check):
         by_row = {k.row: k for k in keyed}
         relative = float(options["relative_tolerance"])
         rate_tolerance = float(options["rate_tolerance"])
-        records: dict[int, dict[str, Any]] = {}
-        for row in {p.a for p in pairs} | {p.b for p in pairs}:
-            records[row] = {str(k): v for k, v in table.loc[row].items()}
+        # The rows in pairs, read in one go (one .loc per row costs more than the comparison).
+        rows = sorted({p.a for p in pairs} | {p.b for p in pairs})
+        chosen = table.loc[rows]
+        records: dict[int, dict[str, Any]] = {
+            row: {str(k): v for k, v in record.items()}
+            for row, record in zip(rows, chosen.to_dict("records"), strict=True)
+        }
         members = {
             row: _member(row, record, relative + (rate_tolerance if record["converted"] else 0.0))
             for row, record in records.items()
