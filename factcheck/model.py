@@ -128,7 +128,9 @@ class Frame:
     "", converted, earlier, real or projection; ``names`` the entities the
     sentence names that a number of it could be about (announcers and
     sources left out); ``when`` the time word of the number's clause
-    ("friday", "weekend", "last week"; "" if none).
+    ("friday", "weekend", "last week"; "" if none); ``scope`` the place a
+    sentence opens with when the number's owner is someone else ("In the
+    capital, Trenn, the party took 45%": ``capital``; "" if none).
     """
 
     measure: str = ""
@@ -141,6 +143,7 @@ class Frame:
     series: str = ""
     names: tuple[str, ...] = ()
     when: str = ""
+    scope: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -154,6 +157,7 @@ class Frame:
             "series": self.series,
             "names": list(self.names),
             "when": self.when,
+            "scope": self.scope,
         }
 
 

@@ -44,6 +44,7 @@ series             str      frame: "", converted, earlier, real or projection
 when               str      frame: the time word of the number's clause ("friday", "last week"; "" if none)
 names              str      frame: entities the sentence names that its numbers could be about, "|"-separated
 context            str      content words of the claim's sentence (lower case, 4+ letters, crude singular)
+scope              str      frame: the place the sentence opens with ("In the capital, ..."), "" if none
 =================  =======  ==========================================================
 """
 
@@ -62,7 +63,7 @@ COLUMNS = (
     "high", "unit", "dimension", "magnitude", "low_base", "high_base", "step_base", "subject",
     "subject_key", "period_start", "period_end", "period_basis", "period_label", "source", "doc_date",
     "noun_key", "anchors", "sentence_start", "measure", "modifiers", "about", "event", "frame_aspect", "total",
-    "whole", "series", "names", "when", "context",
+    "whole", "series", "names", "when", "context", "scope",
 )  # fmt: skip
 
 # Capitalised words that are not names: sentence openers, months, days.
@@ -130,6 +131,7 @@ def build_table(documents: Sequence[Document], claims: Sequence[Sequence[Claim]]
                     names,
                     claim.sentence_start, frame.measure, " ".join(frame.modifiers), frame.about, frame.event,
                     frame.aspect, frame.total, frame.whole, frame.series, "|".join(frame.names), frame.when, context,
+                    frame.scope,
                 )
             )  # fmt: skip
     return pd.DataFrame.from_records(rows, columns=list(COLUMNS))

@@ -25,10 +25,10 @@ from factcheck.model import Claim, Frame, Period
 
 __all__ = ["FIELDS", "FORMAT", "decode", "encode"]
 
-FORMAT = 1
+FORMAT = 2
 
 _PERIOD = ("start", "end", "text", "basis")
-_FRAME = ("measure", "modifiers", "about", "event", "aspect", "total", "whole", "series", "names", "when")
+_FRAME = ("measure", "modifiers", "about", "event", "aspect", "total", "whole", "series", "names", "when", "scope")
 _CLAIM = (
     "start",
     "end",

@@ -166,6 +166,18 @@ _REPORTING = frozenset(
 _DEMONYM = regex.compile(r"(?:an|ian|ese|ish|ch|i|ic)$")
 
 
+# A sentence that opens with a place sets the scope of its numbers ("In the capital, ...").
+_SCOPE_PREPOSITIONS = frozenset({"in", "across", "throughout", "outside"})
+_PLACE_NOUNS = frozenset(
+    "capital city region state province county district town village area suburb countryside north south "
+    "east west north-east north-west south-east south-west".split()
+)
+_MONTH_OR_DAY = regex.compile(
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+
+
 class _Token(NamedTuple):
     start: int
     end: int
@@ -381,9 +393,29 @@ class _SentenceReader:
                     series=series,
                     names=candidates,
                     when=self._when(claim),
+                    scope=self._scope(claim, owner),
                 )
             )
         return frames
+
+    def _scope(self, claim: Claim, owner: str) -> str:
+        """The place a sentence opens with, when the number belongs to someone else there: "In the capital,
+        Trenn, the party took 45%" (``capital``), "Across Ohio, the company cut 300 jobs" (``ohio``).
+        A place that is the owner itself ("In Syria, 2,530 died") is no scope; nor is an opening that
+        names no place ("In a statement,", "In March,", "In total,")."""
+        tokens = self.tokens
+        if len(tokens) < 4 or tokens[0].lower not in _SCOPE_PREPOSITIONS:
+            return ""
+        comma = next((i for i in range(2, min(len(tokens), 9)) if tokens[i].text == ","), -1)
+        if comma < 0 or claim.start < tokens[comma].end:
+            return ""
+        words = [t for t in tokens[1:comma] if t.is_word and t.lower not in _DETERMINERS]
+        names = [t.lower for t in words if t.capitalised and not _MONTH_OR_DAY.fullmatch(t.lower)]
+        places = [t.lower for t in words if not t.capitalised and lemma(t.text) in _PLACE_NOUNS]
+        scope = " ".join(names) if names else (lemma(places[-1]) if places else "")
+        if not scope or (owner and (scope == owner or scope in owner.split() or owner in scope.split())):
+            return ""
+        return scope
 
     def _continues_previous(self, index: int) -> bool:
         """Whether claim ``index`` continues the previous claim's list or clause: no name, no clause end between."""

@@ -192,6 +192,7 @@ class Keyed:
     context: frozenset[str]
     when: str = ""
     total: bool = False
+    scope: str = ""  # the place the sentence opens with ("In the capital, ..."), when not the owner
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +239,7 @@ def keyed_rows(table: pd.DataFrame, stories: Stories, vocabulary: Vocabulary, ki
                 names=frozenset(vocabulary.entity(n) for n in str(row.names).split("|") if n),
                 when=str(row.when),
                 total=bool(row.total) or bool(_WHOLE_SCOPE.search(str(row.context))),
+                scope=vocabulary.entity(str(row.scope)) if row.scope else "",
                 context=frozenset(str(row.context).split())
                 - frozenset(w.lower().rstrip("s") for w in str(row.text).split())
                 - {measure, str(row.measure)},
@@ -304,6 +306,11 @@ def _compatible(x: Keyed, y: Keyed, stories: Stories) -> bool:
         return False
     if x.event and y.event and x.event != y.event:
         return False
+    for one, other in ((x, y), (y, x)):
+        # "In the capital, the party took 45%" is not its national share: a place one sentence opens
+        # with must be where the other number is too (its owner, a name of its sentence, or the same scope).
+        if one.scope and one.scope != other.scope and one.scope != other.about and one.scope not in other.names:
+            return False
     if x.series != y.series:
         return False
     if x.dimension == "percent" and x.modifiers != y.modifiers:

@@ -28,8 +28,14 @@ def dated(date: str, body: str) -> str:
 TRADE = "Bilateral trade between Russia and China reached {} in 2024."
 SANCTIONS = "Since the war began in 2022, the US and its allies have imposed {} sanctions on Russia."
 
+VOTE = "In the capital, Trenn, the Social Democrats took {} of the vote on Sunday."
+
 CONFLICTS = {
     "same quantity, different value": [TRADE.format("$244bn"), TRADE.format("$200bn")],
+    "the same place a sentence opens with": [
+        dated("2025-06-02", VOTE.format("45%")),
+        dated("2025-06-02", VOTE.format("39%") + " Mira Kessel said the count was final."),
+    ],
     "more than vs below the bound": [
         dated("2025-03-14", "More than 1,000 foreign companies left Russia after the invasion."),
         dated("2025-03-14", "Some 900 foreign companies left Russia after the invasion."),
@@ -79,6 +85,10 @@ CONFLICTS = {
 }
 
 NEAR_MISSES = {
+    "a place a sentence opens with is not the whole country": [
+        dated("2025-06-02", "The Social Democrats won 38% of the vote on Sunday, Mira Kessel said."),
+        dated("2025-06-02", VOTE.format("45%")),
+    ],
     "rounding": [TRADE.format("$244bn"), TRADE.format("$244.8bn")],
     "at least vs a rounder figure": [
         dated("2025-03-14", SANCTIONS.format("at least 21,692")),

@@ -294,3 +294,21 @@ def test_a_relative_date_is_no_measure_but_a_count_after_it_is() -> None:
     }
     assert claims["two months"].measure == ""
     assert claims["300"].measure == "patient"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "scope"),
+    [
+        ("In the capital, Trenn, the Social Democrats took 45% of the vote.", "45%", "capital"),
+        ("Across Ohio, Harlow Mills cut 300 jobs last year.", "300", "ohio"),
+        ("In New Marrow, the Greens won 12 seats on Sunday.", "12", "new marrow"),
+        # No place, or the place is the owner: no scope.
+        ("In a statement, the ministry said 40 people had died.", "40", ""),
+        ("In March, exports rose by 5% to a record.", "5%", ""),
+        ("In total, the party won 71 seats.", "71", ""),
+        ("In Syria, 2,530 people died, the government said.", "2,530", ""),
+        ("The Social Democrats won 38% of the vote in the capital.", "38%", ""),
+    ],
+)
+def test_a_place_a_sentence_opens_with_is_the_scope_of_its_numbers(sentence: str, claim: str, scope: str) -> None:
+    assert frame_of(sentence, claim).scope == scope
