@@ -391,9 +391,27 @@ def find_period(
         if _SINCE.search(prefix) and other.start < mention.start + 400:
             end = as_of or period.end
             return Period(period.start, max(end, period.end), f"since {period.text}", "since")
-    if len(in_sentence) == 1:
+    if len(in_sentence) == 1 and not _year_of_a_later_figure(text, mention, in_sentence[0][0]):
         return in_sentence[0][1]
     return Period(as_of, as_of, "", "as_of") if as_of else None
+
+
+_CONTRAST = regex.compile(r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|against|after|than)\b", regex.IGNORECASE)
+_LAST_FIGURE = regex.compile(r"\d[\d,.]{0,20}(?![\s\S]{0,200}\d)")
+
+
+def _year_of_a_later_figure(text: str, mention: Mention, year: Mention) -> bool:
+    """Whether the sentence's only year is another figure's, written after this one: "grew 2.4 percent
+    last year, up from 1.4 percent in 2023" dates the 1.4, not the 2.4."""
+    if year.start <= mention.end or year.start - mention.end > 400:
+        return False
+    between = text[mention.end : year.start]
+    figure = _LAST_FIGURE.search(between)
+    if figure is None or not _YEAR_AFTER.fullmatch(between[figure.end() :].lstrip("%‰")):
+        return False
+    # Only a figure set against this one ("up from", "compared with", "after") takes the year away:
+    # "rose 4% to 180 billion euros in 2024" dates both.
+    return bool(_CONTRAST.search(between[: figure.start()]))
 
 
 def find_source(text: str, sentence: tuple[int, int]) -> str | None:

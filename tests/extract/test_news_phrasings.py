@@ -158,3 +158,23 @@ def test_news_phrasing(case: dict[str, Any]) -> None:
     for claim, expected in zip(claims, case["claims"], strict=True):
         problems.extend(_mismatches(claim, expected))
     assert not problems, f"in {sentence!r}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "label"),
+    [
+        # The year after a figure set against this one is that figure's, not this one's.
+        ("The economy expanded by 2.4 percent last year, up from 1.4 percent in 2023.", "2.4 percent", None),
+        ("The economy expanded by 2.4 percent last year, up from 1.4 percent in 2023.", "1.4 percent", "2023"),
+        ("Growth was 2.1%, compared with 1.4% in 2023.", "2.1%", None),
+        ("Growth was 2.1% in the fourth quarter, after 1.4% in 2023.", "2.1%", None),
+        # A change and the level it reaches share their year.
+        ("Exports rose 4% to 180 billion euros in 2024.", "4%", "2024"),
+        ("Exports rose 4% to 180 billion euros in 2024.", "180 billion euros", "2024"),
+    ],
+)
+def test_a_year_belongs_to_the_figure_it_follows(sentence: str, claim: str, label: str | None) -> None:
+    claims = {c.text: c for c in extract_claims(sentence, date=dt.date(2025, 1, 30))}
+    period = claims[claim].period
+    assert period is not None
+    assert (period.text if period.basis == "explicit" else None) == label
