@@ -568,10 +568,9 @@ def _run_check(args: argparse.Namespace) -> int:
             width = _width(stream, 100)
             options = ReportOptions(color=_use_color(args, stream), width=width, tool_version=__version__, rules=rules)
             writer(report, stream, options)
-    if args.write_baseline or args.exit_zero or settings.fail_on == "never":
+    if args.write_baseline or args.exit_zero:
         return EXIT_OK  # a baseline records the findings, it does not fail them
-    threshold = Severity.parse(settings.fail_on)
-    return EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_OK
+    return _exit_status(args, config, report.findings)
 
 
 def _run_annotate(args: argparse.Namespace) -> int:

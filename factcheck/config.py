@@ -23,6 +23,7 @@ import regex
 
 from factcheck.errors import ConfigError
 from factcheck.model import Severity
+from factcheck.sources.ignore import git_root
 
 _FAIL_ON = ("error", "warning", "info", "never")
 
@@ -191,10 +192,9 @@ def project_root(config: Config, paths: Sequence[str] = (), start: Path | None =
     given = [Path(p).resolve() for p in paths if p != "-" and Path(p).exists()]
     origins = [*given[:1], here]
     for origin in origins:
-        directory = origin if origin.is_dir() else origin.parent
-        for folder in (directory, *directory.parents):
-            if (folder / ".git").exists():
-                return str(folder)
+        repository = git_root(str(origin if origin.is_dir() else origin.parent))
+        if repository is not None:
+            return repository
     return str(here)
 
 

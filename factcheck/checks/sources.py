@@ -161,12 +161,17 @@ class SourceAttribution(Check):
         bodies: list[list[_Credit]] = []
         namings: list[dict[tuple[bool, str], _Credit]] = []
         same: dict[tuple[tuple[bool, str], tuple[bool, str]], bool] = {}
+
+        def one_source(credit: _Credit, name: tuple[bool, str], other: _Credit) -> bool:
+            key = ((credit.person, credit.source), name)
+            if key not in same:
+                same[key] = _same_source(credit, other)
+            return same[key]
+
         for credit in sorted(credits, key=lambda c: (c.path, c.claim)):
             mine = (credit.person, credit.source)
             for body, names in zip(bodies, namings, strict=True):
-                if mine in names or any(
-                    same.setdefault((mine, name), _same_source(credit, other)) for name, other in names.items()
-                ):
+                if mine in names or any(one_source(credit, name, other) for name, other in names.items()):
                     body.append(credit)
                     names.setdefault(mine, credit)
                     break

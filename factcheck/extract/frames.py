@@ -172,10 +172,7 @@ _PLACE_NOUNS = frozenset(
     "capital city region state province county district town village area suburb countryside north south "
     "east west north-east north-west south-east south-west".split()
 )
-_MONTH_OR_DAY = regex.compile(
-    r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
+_MONTH_OR_DAY = regex.compile(rf"{_MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day")
 
 
 class _Token(NamedTuple):

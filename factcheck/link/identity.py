@@ -165,8 +165,12 @@ def transliteration_key(word: str, *, given: bool = False) -> str:
     q / g / k and in a silent h: "Gaddafi" / "Qaddafi", "Hezbollah" / "Hizbollah", "Al-Qaeda" /
     "Al-Qaida", "Mohammad" / "Muhammad", "Ahmed" / "Ahmad", "Abdel" / "Abdul", "Khamenei" / "Khamenehi".
     Vowel sequences keep their length, so a vowel dropped ("Meridan" for Meridian) still differs."""
-    text = fold_variants(word, given=given)
-    text = text[:1] + text[1:].replace("h", "")
+    return _romanised(fold_variants(word, given=given))
+
+
+def _romanised(folded: str) -> str:
+    """``transliteration_key`` of a word already folded by ``fold_variants``."""
+    text = folded[:1] + folded[1:].replace("h", "")
     return str(_VOWEL.sub("a", text.replace("q", "k").replace("g", "k")))
 
 
@@ -178,13 +182,14 @@ def slip(a: str, b: str, *, final_letter: bool = False) -> str:
     difference that romanisation explains (``transliteration_key``) is house style, not a slip.
     """
     x, y = a.lower(), b.lower()
-    if x == y or fold_variants(x, given=final_letter) == fold_variants(y, given=final_letter):
+    folded_x, folded_y = fold_variants(x, given=final_letter), fold_variants(y, given=final_letter)
+    if x == y or folded_x == folded_y:
         return ""
     if len(x) == len(y):
         diff = [i for i in range(len(x)) if x[i] != y[i]]
         if len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]:
             return "two letters swapped" if len(x) >= 4 else ""
-    if transliteration_key(x, given=final_letter) == transliteration_key(y, given=final_letter):
+    if _romanised(folded_x) == _romanised(folded_y):
         return ""
     if len(x) == len(y):
         if len(diff) == 1 and len(x) >= 5:

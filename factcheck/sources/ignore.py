@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 import pathspec
 
-__all__ = ["BUILD_DIRECTORIES", "IgnoreRules"]
+__all__ = ["BUILD_DIRECTORIES", "IgnoreRules", "git_root"]
 
 IGNORE_FILES = (".gitignore", ".ignore")
 BUILD_DIRECTORIES = frozenset({"build", "dist", "node_modules", "site-packages", "__pypackages__"})
@@ -60,7 +60,8 @@ def _layer(directory: str, names: Sequence[str] = IGNORE_FILES) -> _Layer | None
     return _Layer(os.path.abspath(directory), pathspec.GitIgnoreSpec.from_lines(lines))
 
 
-def _git_root(directory: str) -> str | None:
+def git_root(directory: str) -> str | None:
+    """The root of the git repository holding ``directory`` (a folder with ``.git``), else None."""
     folder = os.path.abspath(directory)
     while True:
         if os.path.exists(os.path.join(folder, ".git")):
@@ -81,7 +82,7 @@ class IgnoreRules:
         if not respect:
             return
         top = os.path.abspath(root)
-        repository = _git_root(top)
+        repository = git_root(top)
         if repository is not None:
             info = os.path.join(repository, ".git", "info")
             if os.path.isdir(info):
