@@ -105,6 +105,19 @@ class NumericConsistency(Check):
             {},
             "Modifiers that narrow a measure the same way: canonical -> variants ('foreign': ['overseas']).",
         ),
+        "event_counts": Option(
+            "string_map",
+            {},
+            "Measures a verb makes of another: canonical -> the verbs (lemmas) that make it ('job cuts': "
+            "['cut', 'lay', 'eliminate']); with `event_counted`, 'cut 1,200 jobs' and '1,200 job cuts' are one "
+            "count.",
+        ),
+        "event_counted": Option(
+            "string_map",
+            {},
+            "What the verbs of `event_counts` act on: canonical -> canonical measures ('job cuts': "
+            "['employees', 'job']).",
+        ),
         "neutral_modifiers": Option(
             "string_list", (), "Modifiers that do not change the quantity ('latest', 'confirmed', 'official')."
         ),

@@ -27,6 +27,7 @@ from factcheck.extract.context import (
     find_subject,
     find_verb,
     own_period,
+    relative_periods,
     subject_key,
 )
 from factcheck.extract.frames import document_names, frames_for_sentence
@@ -109,6 +110,8 @@ def _extract(prose: str, original: str, as_of: date | None) -> list[Claim]:
             period = own_period(member, prose, as_of)
             if period is not None:
                 periods.append((member, period))
+        periods.extend(relative_periods(prose, sentence, as_of))
+        periods.sort(key=lambda found: found[0].start)
         source = find_source(prose, sentence)
         previous: Claim | None = None
         in_sentence: list[Claim] = []

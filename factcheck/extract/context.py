@@ -118,6 +118,8 @@ def _phrase_after(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = _words(text, start, end, 14)
     if not words or start < words[0][0] - 3:
         return None
+    if TIME_AFTER_NUMBER.match(text, start, end):
+        return None  # "2.4 percent last year": when, not what
     if words[0][2].lower() == "of" and len(words) > 1:
         # "500,000 tonnes of grain", "two-thirds of respondents": the noun follows "of"
         words = words[1:]
@@ -372,6 +374,43 @@ def own_period(mention: Mention, text: str, as_of: date | None) -> Period | None
     return None
 
 
+# A time the article's date places: "last year", "this year", "last month" (relative to the date).
+RELATIVE_PERIOD = regex.compile(r"\b(?P<which>last|this)\s{1,3}(?P<unit>year|month)\b(?!['’]s)", regex.IGNORECASE)
+# Words right after a number that say when or against what, not what is counted: "2.3% year on year".
+TIME_AFTER_NUMBER = regex.compile(
+    r"\s{0,3}(?:(?:last|this|next|past|previous)\s{1,3}(?:year|month|week|quarter|decade)\b"
+    r"|(?:year|month|quarter)[\s-]{1,3}(?:on|over)[\s-]{1,3}(?:year|month|quarter)\b"
+    r"|(?:a|one)\s{1,3}(?:year|month)\s{1,3}(?:earlier|ago|before)\b)",
+    regex.IGNORECASE,
+)
+
+
+_WORDS_BEFORE_RELATIVE = regex.compile(r"(?:\s{1,3}[A-Za-z][\w'’-]{0,30}){0,3}\s{1,3}")
+
+
+def relative_periods(text: str, sentence: tuple[int, int], as_of: date | None) -> list[tuple[Mention, Period]]:
+    """The periods "last year", "this year" and "last month" name in a sentence, placed by the article's
+    date ("grew 2.4 percent last year", dated 30 January 2025: 2024), each with a mention of its words.
+    "Last year's figure" (a possessive) dates a figure, not the sentence's numbers."""
+    if as_of is None:
+        return []
+    out: list[tuple[Mention, Period]] = []
+    for match in RELATIVE_PERIOD.finditer(text, sentence[0], sentence[1]):
+        which, unit = match.group("which").lower(), match.group("unit").lower()
+        back = 0 if which == "this" else 1
+        if unit == "year":
+            year = as_of.year - back
+            period = Period(date(year, 1, 1), date(year, 12, 31), match.group())
+        else:
+            month_index = as_of.year * 12 + as_of.month - 1 - back
+            year, month = divmod(month_index, 12)
+            first = date(year, month + 1, 1)
+            following = date(year + (month == 11), (month + 1) % 12 + 1, 1)
+            period = Period(first, date.fromordinal(following.toordinal() - 1), match.group())
+        out.append((Mention(match.start(), match.end(), "year", None, None, None), period))
+    return out
+
+
 def find_period(
     text: str, mention: Mention, in_sentence: list[tuple[Mention, Period]], as_of: date | None
 ) -> Period | None:
@@ -381,8 +420,10 @@ def find_period(
     # "$140bn in 2021": a year right after the number belongs to it.
     for other, period in in_sentence:
         gap = text[mention.end : other.start]
-        if 0 <= other.start - mention.end <= 60 and _YEAR_AFTER.fullmatch(gap):
-            return period
+        if 0 <= other.start - mention.end <= 60 and (
+            _YEAR_AFTER.fullmatch(gap) or (other.value is None and _WORDS_BEFORE_RELATIVE.fullmatch(gap))
+        ):
+            return period  # "$140bn in 2021", "grew 2.4 percent last year"
     ranges = [period for _other, period in in_sentence if period.start.year != period.end.year]
     if ranges:
         return ranges[0]

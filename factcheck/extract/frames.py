@@ -43,6 +43,8 @@ from typing import NamedTuple
 import regex
 import simplemma
 
+from factcheck.extract.context import TIME_AFTER_NUMBER
+from factcheck.extract.vocab import vocab
 from factcheck.model import Claim, Frame
 
 _TOKEN = regex.compile(r"[A-Za-z][\w'’.&-]*[\w]|[A-Za-z]|\d+(?:[,.]\d+)*|[,;:()\"“”–—\[\]]")
@@ -75,6 +77,8 @@ _SENTENCE_OPENERS = frozenset(
 )
 # Nouns that say nothing about what is counted: their verb does ("49,133 people were injured").
 _GENERIC = frozenset("people person individual resident other one".split())
+# Nouns of change: "growth of 2.4%" is a change of what the noun before it names.
+_GROWTH_NOUNS = frozenset("growth contraction".split())
 # Heads that only say "the number of": the noun after "of" is the measure.
 _NUMBER_OF = frozenset("number total count tally figure amount level".split())
 # Verbs that only link a number to its subject ("reached 200 people"): they say nothing of what is counted.
@@ -140,6 +144,11 @@ _PROJECTION = regex.compile(
     # "may" in lower case only: "in May" is the month.
     r"(?i)\b(?:could|might|(?-i:may)|would|projected|forecast|expected\s{1,3}to|likely\s{1,3}to|set\s{1,3}to|"
     r"on\s{1,3}track\s{1,3}to|estimated\s{1,3}to)\b"
+)
+# "said it would cut 1,200 jobs": reported speech of a plan, as "will cut" is; not a projection.
+_REPORTED_WOULD = regex.compile(
+    r"(?i)\b(?:said|announced|confirmed|told\s{1,3}\w+)\s{1,3}(?:on\s{1,3}\w+\s{1,3})?(?:that\s{1,3})?"
+    r"(?:it|they|he|she|we|the\s{1,3}\w+)\s{1,3}would\b"
 )
 # No clause is longer: backward and forward scans stop here, so a run-on "sentence" of thousands of
 # numbers costs each claim a bounded window, not the whole sentence.
@@ -216,11 +225,16 @@ def _verb_lemma(word: str) -> str | None:
     lower = word.lower()
     if lower in _AUXILIARY or lower in _DETERMINERS or lower in _PREPOSITIONS or lower in _PRONOUNS:
         return None
+    if word[:1].isupper() and word[1:2].islower() and lower not in _OPENING_VERBS:
+        return None  # "Marrow United", "Rose Kessel": a capitalised word is a name, not a verb
     if lower.endswith(("ed", "ing")) and len(lower) > 4:
         return lemma(lower)
     irregular = _IRREGULAR.get(lower)
     return irregular
 
+
+# Verbs that open a sentence in news copy ("Asked about the toll, ..."): capitalised, still verbs.
+_OPENING_VERBS = frozenset("asked speaking writing added adding according including excluding".split())
 
 _IRREGULAR = {
     "left": "leave", "met": "meet", "won": "win", "lost": "lose", "made": "make", "took": "take", "paid": "pay",
@@ -229,8 +243,9 @@ _IRREGULAR = {
     "shot": "shoot", "ran": "run", "saw": "see", "hit": "hit", "cut": "cut", "kept": "keep", "drew": "draw",
     "fell": "fall", "rose": "rise", "grew": "grow", "laid": "lay", "let": "let", "wrote": "write", "hurt": "hurt",
     "dead": "die", "died": "die", "dies": "die", "froze": "freeze", "stood": "stand", "sank": "sink",
-    "hid": "hide", "lay": "lie",
+    "hid": "hide", "axed": "axe", "led": "lead", "fed": "feed", "shed": "shed", "lay": "lay",
 }  # fmt: skip
+# ("lay" is "lay off 300 workers": as the past of "lie" it is rare next to a figure.)
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
@@ -241,8 +256,21 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
         a, b = m.span()
         word = text[a:b]
         first = word[0]
-        append(make(_Token, (a, b, word, word.lower(), first.isalpha(), first.isupper())))
+        capital = first.isupper() and word not in _MEASURE_ACRONYMS  # "GDP grew": a measure, not a name
+        append(make(_Token, (a, b, word, word.lower(), first.isalpha(), capital)))
     return out
+
+
+def _common_term_opens(tokens: list[_Token]) -> list[_Token]:
+    """The tokens, with a sentence-opening term of statistics ("Gross domestic product", "Retail sales")
+    read as the common words it is, not as a name."""
+    first = tokens[0] if tokens else None
+    if first is None or not first.capitalised:
+        return tokens
+    for term in _COMMON_TERMS.get(first.lower, ()):
+        if len(tokens) >= len(term) and all(t.lower == w for t, w in zip(tokens, term, strict=False)):
+            return [first._replace(capitalised=False), *tokens[1:]]
+    return tokens
 
 
 def _is_noun_word(token: _Token) -> bool:
@@ -271,11 +299,35 @@ class NameEvidence:
         self.text = text
         self._lower: dict[str, bool] = {}
         self._inner: dict[str, bool] = {}
+        self._runs: frozenset[str] | None = None
+        self._full: dict[str, str] = {}
 
     def written_in_lower_case(self, word: str) -> bool:
         found = self._lower.get(word)
         if found is None:
             found = self._lower[word] = _occurs(self.text, word.lower(), inner=False)
+        return found
+
+    def full_name(self, key: str) -> str:
+        """The one longer name of the document that a short one ends ("united" -> "marrow united" when
+        the article writes "Marrow United" and no other "... United"), else the key itself.  A prefix
+        that makes another place ("South Sudan" for Sudan, "New Guinea") never counts."""
+        if not key:
+            return key
+        if self._runs is None:
+            runs: set[str] = set()
+            for match in _CAPITALISED_RUN.finditer(self.text):
+                for words in _names_of_run(match.group().split()):
+                    runs.add(_entity_key(" ".join(words)))
+            self._runs = frozenset(runs)
+        found = self._full.get(key)
+        if found is None:
+            longer = {
+                run
+                for run in self._runs
+                if run.endswith(" " + key) and not set(run[: -len(key)].split()) & _DISTINCT_PREFIXES
+            }
+            found = self._full[key] = next(iter(longer)) if len(longer) == 1 else key
         return found
 
     def capitalised_inside(self, word: str) -> bool:
@@ -314,7 +366,7 @@ def frames_for_sentence(
     text: str, sentence: tuple[int, int], claims: Sequence[Claim], names: NameEvidence | None = None
 ) -> list[Frame]:
     """The frame of each claim of one sentence (claims in position order); ``names`` from ``document_names``."""
-    tokens = _tokens(text, sentence[0], min(sentence[1], sentence[0] + 4000))
+    tokens = _common_term_opens(_tokens(text, sentence[0], min(sentence[1], sentence[0] + 4000)))
     chunk = text[sentence[0] : sentence[1]]
     reader = _SentenceReader(text, tokens, chunk, claims, names or NameEvidence(text))
     return reader.run()
@@ -377,6 +429,7 @@ class _SentenceReader:
                 # "126 total medals (40 gold, 44 silver)", "had 40 golds but only 91 total medals":
                 # the list or the coordinated clause keeps the owner of the number before it
                 owner = frames[-1].about
+            owner = self.names.full_name(owner)
             series = self._conversion(index) or series_all.get(claim.kind, "")
             frames.append(
                 Frame(
@@ -454,7 +507,11 @@ class _SentenceReader:
             return noun_lemma(hyphen.group(1)), (), "", total, "", ""
         aspect = ""
         whole = ""
-        phrase, next_index = self._noun_phrase(after, allow_of=True, money=claim.kind == "money")
+        if TIME_AFTER_NUMBER.match(self.text, claim.end):
+            phrase: list[_Token] = []
+            next_index = after  # "rose 2.3% year on year", "2.4 percent last year": when, not what
+        else:
+            phrase, next_index = self._noun_phrase(after, allow_of=True, money=claim.kind == "money")
         if phrase and self.tokens[after].lower == "of" and self._determiner_at(after + 1):
             aspect = "part"  # "Eleven of the cars", "20 of its vehicles"
         if not phrase:
@@ -490,6 +547,11 @@ class _SentenceReader:
         head = words[-1]
         modifiers = tuple(w for w in words[:-1] if w not in _TOTAL_WORDS)
         event = self._event(next_index, before)
+        if head in _GROWTH_NOUNS and claim.kind in ("percent", "percentage_point"):
+            # "economic growth of 2.4%", "GDP growth was 2.4%": a change of what the noun before names
+            if modifiers:
+                return modifiers[-1], modifiers[:-1], event, total, "change", whole
+            return head, (), event, total, "change", whole
         if head in _GENERIC:
             # "has reached 200 people": the measure before; "49,133 people were injured": the verb
             earlier_phrase = self._phrase_before(before)
@@ -597,7 +659,10 @@ class _SentenceReader:
                          "could", "would", "may", "might", "will", "should", "can", "expected", "estimated",
                          "projected", "forecast", "predicted", "seen", "set", "likely", "valued", "put", "reach",
                          "top", "exceed", "hit", "widened", "narrowed", "shrank", "shrunk", "rise", "fall",
-                         "grow", "remain", "remained", "remains", "stay", "stayed", "near", "nearly"):  # fmt: skip
+                         "grow", "remain", "remained", "remains", "stay", "stayed", "near", "nearly") or (
+                lower in _CHANGE_VERBS and lower not in ("cut", "cuts", "lower", "raise", "raises")
+            ):  # fmt: skip
+                # Any verb of change the grammar knows: "GDP expanded by 2.4%", "sales slumped 8%".
                 index -= 1
                 skipped += 1
                 continue
@@ -678,6 +743,7 @@ class _SentenceReader:
             token.start == self.first_token_start
             and not self.names.capitalised_inside(token.lower)
             and not _DEMONYM.search(token.lower)
+            and not _POSSESSIVE.search(token.text)  # "Borvia's GDP": the owner, not a kind of GDP
         )
 
     def _part_of(
@@ -971,6 +1037,12 @@ class _SentenceReader:
                 # "Officials said": a plural of a common word opens the sentence; names do not inflect
                 or _inflected(_POSSESSIVE.sub("", token.lower))
                 or self.names.written_in_lower_case(_POSSESSIVE.sub("", token.lower))
+                # "Unemployment fell", "Inflation averaged": an abstract noun is no name (-ment, -tion, -ness)
+                or (
+                    _ABSTRACT_NOUN.search(token.lower)
+                    and _known_word(token.lower)
+                    and not self.names.capitalised_inside(token.lower)
+                )
                 # "Unemployment in Velmora fell", "Damage from Cyclone Perrin": an English word followed by a
                 # preposition, that the article never capitalises inside a sentence, is a common word
                 # ("Chile won" and "Turkey, capitalised inside" stay names).
@@ -1105,7 +1177,7 @@ class _SentenceReader:
             return out
         if _REAL.search(self.chunk):
             out["money"] = "real"
-        if _PROJECTION.search(self.chunk):
+        if any(not _REPORTED_WOULD.search(self.chunk, 0, m.end()) for m in _PROJECTION.finditer(self.chunk)):
             for kind in ("number", "money", "quantity", "percent"):
                 out.setdefault(kind, "projection")
         return out
@@ -1123,6 +1195,35 @@ class _SentenceReader:
         return ""
 
 
+_CHANGE_VERBS = vocab().change_before
+_MEASURE_ACRONYMS = vocab().measure_acronyms
+_COMMON_TERMS: dict[str, list[tuple[str, ...]]] = {}
+for _term in vocab().common_terms:
+    _COMMON_TERMS.setdefault(_term[0], []).append(_term)
+
+
+def _names_of_run(words: list[str]) -> list[list[str]]:
+    """The names of two words or more in a run of capitalised words: a run ends at a full stop ("the
+    Games. The U.S." is two runs; "U.S." keeps its stops) and loses the words that open a sentence."""
+    names: list[list[str]] = []
+    current: list[str] = []
+    for word in words:
+        if not current and word.lower() in _SENTENCE_OPENERS:
+            continue
+        current.append(word)
+        if word.endswith(".") and any(c.islower() for c in word):
+            names.append(current)
+            current = []
+    names.append(current)
+    return [name for name in names if len(name) > 1]
+
+
+_CAPITALISED_RUN = regex.compile(r"[A-Z][\w'’.&-]*(?:[ \t]{1,3}[A-Z][\w'’.&-]*)+")
+# Words that make a longer name another place or body, not the full form of a short one.
+_DISTINCT_PREFIXES = frozenset(
+    "north south east west northern southern eastern western central new upper lower greater".split()
+)
+_ABSTRACT_NOUN = regex.compile(r"(?:ment|tion|sion|ness)$")
 _OPENER_PREPOSITIONS = frozenset("in from of at for on among across among over after during".split())
 
 

@@ -102,6 +102,8 @@ class Vocab:
     name_words: frozenset[str]
     change_before: frozenset[str]
     change_after: frozenset[str]
+    common_terms: tuple[tuple[str, ...], ...]  # each term's words, lower case
+    measure_acronyms: frozenset[str]  # case-sensitive
 
 
 _BOUNDS = {"lower", "upper", "approx", "below_upper", "exact"}
@@ -271,6 +273,8 @@ def parse_vocab(data: Any) -> Vocab:
         name_words=_words(data, "name_words", ""),
         change_before=_words(change, "before", "change_words"),
         change_after=_words(change, "after", "change_words"),
+        common_terms=tuple(tuple(str(t).lower().split()) for t in _require(data, "common_terms", list, "")),
+        measure_acronyms=frozenset(str(w) for w in _require(data, "measure_acronyms", list, "")),
     )
 
 

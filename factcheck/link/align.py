@@ -85,6 +85,8 @@ class Vocabulary:
     varying: frozenset[str]
     neutral: frozenset[str]
     modifiers: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    # (canonical measure, verb lemma) -> the measure the verb makes of it ("job", "cut" -> "job cuts").
+    made_by_events: Mapping[tuple[str, str], str] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def build(
@@ -96,6 +98,8 @@ class Vocabulary:
         varying: Iterable[str] = (),
         neutral: Iterable[str] = (),
         modifiers: Mapping[str, Sequence[str]] | None = None,
+        event_counts: Mapping[str, Sequence[str]] | None = None,
+        event_counted: Mapping[str, Sequence[str]] | None = None,
     ) -> Vocabulary:
         def table(source: Mapping[str, Sequence[str]], normal: Any) -> dict[str, str]:
             out: dict[str, str] = {}
@@ -104,14 +108,23 @@ class Vocabulary:
                     out[normal(variant)] = canonical
             return out
 
+        measure_table = table(measures, _phrase)
+        made = {
+            # verbs as the frames write them (lemmas, lower case): "lay" is no form of "lie" here
+            (measure_table.get(_phrase(measure), _phrase(measure)), verb.lower()): made_measure
+            for made_measure, verbs in (event_counts or {}).items()
+            for measure in (event_counted or {}).get(made_measure, ())
+            for verb in verbs
+        }
         return cls(
-            measures=table(measures, _phrase),
+            measures=measure_table,
             events=table(events, _phrase),
             entities=table(entities, _entity),
             growing=frozenset(growing),
             varying=frozenset(varying),
             neutral=frozenset(_phrase(w) for w in neutral),
             modifiers=table(modifiers or {}, _phrase),
+            made_by_events=made,
         )
 
     @classmethod
@@ -125,6 +138,8 @@ class Vocabulary:
             options["varying"],
             options["neutral_modifiers"],
             options["modifiers"],
+            options.get("event_counts", {}),
+            options.get("event_counted", {}),
         )
 
     def measure(self, measure: str, modifiers: Sequence[str], event: str) -> tuple[str, frozenset[str]]:
@@ -139,8 +154,21 @@ class Vocabulary:
             phrase = " ".join(words[-size:])
             if phrase in self.measures:
                 rest = words[:-size]
-                return self.measures[phrase], self._narrowing(rest)
-        return measure, self._narrowing(modifiers)
+                return self._made(self.measures[phrase], event), self._narrowing(rest)
+        return self._made(measure, event), self._narrowing(modifiers)
+
+    def _made(self, measure: str, event: str) -> str:
+        """The measure a verb makes of this one ("cut 1,200 jobs": job cuts), else the measure."""
+        if not event:
+            return measure
+        made = self.made_by_events.get((measure, event)) or self.made_by_events.get(
+            (measure, self.events.get(event, ""))
+        )
+        return made or measure  # a verb the events list as a variant makes what its canonical verb makes
+
+    def is_made_by_event(self, measure: str) -> bool:
+        """Whether a canonical measure is a count a verb makes ("job cuts"): a level, whatever the verb."""
+        return measure in self.made_by_events.values()  # a handful of entries
 
     def _narrowing(self, modifiers: Sequence[str]) -> frozenset[str]:
         """The modifiers that narrow a measure, each in its canonical form ("overseas" -> "foreign")."""
@@ -222,6 +250,12 @@ def keyed_rows(table: pd.DataFrame, stories: Stories, vocabulary: Vocabulary, ki
             continue
         residual -= frozenset(str(row.about).split())  # part of the owner's name, not a narrowing
         aspect = "part" if row.frame_aspect == "part" else str(row.aspect)
+        event = vocabulary.event(str(row.event))
+        if vocabulary.is_made_by_event(measure):
+            # "cut 1,200 jobs" is 1,200 job cuts, as "1,200 job cuts" is: a level, and the verb that made
+            # the measure ties the two as a listed event does
+            aspect = "level" if aspect == "change" else aspect
+            event = event or measure
         doc = int(str(row.doc))
         out.append(
             Keyed(
@@ -230,7 +264,7 @@ def keyed_rows(table: pd.DataFrame, stories: Stories, vocabulary: Vocabulary, ki
                 sentence=int(str(row.sentence_start)),
                 measure=measure,
                 modifiers=residual,
-                event=vocabulary.event(str(row.event)),
+                event=event,
                 about=vocabulary.entity(str(row.about)),
                 aspect=aspect,
                 series=str(row.series),

@@ -164,7 +164,7 @@ def test_news_phrasing(case: dict[str, Any]) -> None:
     ("sentence", "claim", "label"),
     [
         # The year after a figure set against this one is that figure's, not this one's.
-        ("The economy expanded by 2.4 percent last year, up from 1.4 percent in 2023.", "2.4 percent", None),
+        ("The economy expanded by 2.4 percent last year, up from 1.4 percent in 2023.", "2.4 percent", "last year"),
         ("The economy expanded by 2.4 percent last year, up from 1.4 percent in 2023.", "1.4 percent", "2023"),
         ("Growth was 2.1%, compared with 1.4% in 2023.", "2.1%", None),
         ("Growth was 2.1% in the fourth quarter, after 1.4% in 2023.", "2.1%", None),

@@ -1,0 +1,101 @@
+"""Frames and periods of economic and sports copy as outlets write it: every text here is invented.
+
+Each of these failed before the fix it tests: "Gross domestic product" at the
+start of a sentence was read as a name, "expanded by" as the measure, "last
+year" as what a number counts and never as its period, "GDP" as an
+organisation, "United" as the verb "unite", and a short name ("United") as
+another owner than the article's full one ("Marrow United").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factcheck import extract_claims
+
+DAY = date(2025, 1, 30)
+
+
+def frame_of(sentence: str, text: str, day: date | None = DAY) -> dict[str, object]:
+    claim = next(c for c in extract_claims(sentence, date=day) if c.text == text)
+    frame = claim.frame
+    return {
+        "measure": frame.measure,
+        "modifiers": frame.modifiers,
+        "about": frame.about,
+        "event": frame.event,
+        "aspect": frame.aspect,
+        "period": claim.period.label() if claim.period else None,
+        "subject": claim.subject_key,
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        (
+            "Gross domestic product expanded by 2.4 percent last year, the statistics office said.",
+            "2.4 percent",
+            {"measure": "product", "modifiers": ("gross", "domestic"), "about": "", "period": "2024"},
+        ),
+        ("Borvia's GDP grew 2.4% in 2024.", "2.4%", {"measure": "gdp", "modifiers": (), "about": "borvia"}),
+        ("GDP expanded by 2.4 percent last year.", "2.4 percent", {"measure": "gdp", "about": ""}),
+        ("Exports expanded by 4% in 2024.", "4%", {"measure": "export", "event": "expand"}),
+        ("Retail sales slumped 3% in December.", "3%", {"measure": "sales", "modifiers": ("retail",), "about": ""}),
+        ("Economic growth was 2.4% last year.", "2.4%", {"measure": "economic", "aspect": "change"}),
+        ("Unemployment fell to 6.1% last year.", "6.1%", {"measure": "unemployment", "about": ""}),
+        ("Inflation averaged 3.2% this year.", "3.2%", {"about": "", "period": "2025"}),
+        ("Output rose 2.3% year on year.", "2.3%", {"measure": "output"}),
+        ("Sales rose 5% last month, the company said.", "5%", {"period": "2024-12-01/2024-12-31"}),
+    ],
+    ids=lambda value: value[:40] if isinstance(value, str) else None,
+)
+def test_economic_frames(sentence: str, text: str, expected: dict[str, object]) -> None:
+    frame = frame_of(sentence, text)
+    assert {key: frame[key] for key in expected} == expected
+
+
+def test_last_year_is_not_what_is_counted() -> None:
+    assert frame_of("The economy grew 2.4% last year.", "2.4%")["subject"] == "economy"
+
+
+def test_last_year_needs_the_article_date() -> None:
+    assert frame_of("The economy grew 2.4% last year.", "2.4%", day=None)["period"] is None
+
+
+def test_a_year_set_against_the_figure_keeps_its_own() -> None:
+    sentence = "The economy expanded by 2.4 percent last year, up from 1.4 percent in 2023."
+    assert frame_of(sentence, "2.4 percent")["period"] == "2024"
+    assert frame_of(sentence, "1.4 percent")["period"] == "2023"
+
+
+def test_last_years_figure_does_not_date_the_sentence() -> None:
+    # A possessive names another figure ("last year's record"), not the period of this one.
+    assert frame_of("Exports beat last year's record with 4,100 shipments.", "4,100")["period"] != "2024"
+
+
+def test_a_capitalised_name_is_no_verb() -> None:
+    assert frame_of("United have 47 points after 20 matches.", "47")["event"] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        # The article writes the full name once; its short form is the same team.
+        ("Marrow United beat Trenn 3-1 on Saturday. United have 47 points after 20 matches.", "marrow united"),
+        # Two teams end in "United": the short form stays as written.
+        (
+            "Marrow United beat Ostby United 3-1 on Saturday. United have 47 points after 20 matches.",
+            "united",
+        ),
+        # A compass word makes another place: Sudan is not South Sudan.
+        ("Refugees crossed into South Sudan. Sudan's army has 120,000 soldiers.", "sudan"),
+        # A full stop ends a name: "the Games. The U.S." is no name.
+        ("It was the last day of the Games. The U.S. won 126 medals in all.", "u.s"),
+    ],
+)
+def test_short_names_take_the_articles_full_name(text: str, about: str) -> None:
+    claims = [c for c in extract_claims(text, date=DAY) if c.kind == "number" and c.value and c.value > 100 - 60]
+    assert claims[-1].frame.about == about
