@@ -209,7 +209,7 @@ def noun_lemma(word: str) -> str:
     lower = word.lower().replace("’", "'")
     if lower.endswith("'s"):
         lower = lower[:-2]
-    if not lower.endswith("s") or lower.endswith(("ss", "us", "is")):
+    if not lower.endswith("s") or lower.endswith(("ss", "us", "is")) or lower in _SINGULAR_IN_S:
         return lower
     return lemma(lower)
 
@@ -723,8 +723,17 @@ class _SentenceReader:
                 continue
             if token.lower == "of" and words and noun_lemma(words[-1].text) in _NUMBER_OF:
                 # "the total number of deaths in Syria is": what is counted follows "of"
-                rest = [t for t in clause[position + 1 :] if t.lower not in _DETERMINERS][:1]
-                if rest and _is_noun_word(rest[0]) and not rest[0].capitalised:
+                # ("the number of measles cases in Ostravia": the noun group up to its preposition)
+                rest: list[_Token] = []
+                for following in clause[position + 1 :]:
+                    if following.lower in _DETERMINERS and not rest:
+                        continue
+                    if len(rest) == 3 or not _is_noun_word(following) or following.capitalised:
+                        break
+                    if rest and _verb_lemma(following.text) and not following.lower.endswith("ed"):
+                        break
+                    rest.append(following)
+                if rest:
                     return rest
                 break
             if token.lower in _PREPOSITIONS or not _is_noun_word(token):
@@ -1037,6 +1046,14 @@ class _SentenceReader:
                 # "Officials said": a plural of a common word opens the sentence; names do not inflect
                 or _inflected(_POSSESSIVE.sub("", token.lower))
                 or self.names.written_in_lower_case(_POSSESSIVE.sub("", token.lower))
+                # "Health officials said", "Police officers found": a public body's common word
+                or (
+                    token.lower in _COMMON_OPENERS
+                    and index + 1 < len(tokens)
+                    and tokens[index + 1].is_word
+                    and not tokens[index + 1].capitalised
+                    and not self.names.capitalised_inside(token.lower)
+                )
                 # "Unemployment fell", "Inflation averaged": an abstract noun is no name (-ment, -tion, -ness)
                 or (
                     _ABSTRACT_NOUN.search(token.lower)
@@ -1075,7 +1092,13 @@ class _SentenceReader:
                 and (tokens[after_name].lower in _AUXILIARY or _is_noun_word(tokens[after_name]))
             ):
                 after_name += 1  # "the EFE agency reported", "ODNR officials said", "Erdogan has announced"
-            if after_name < len(tokens) and tokens[after_name].lower in _REPORTING:
+            if (
+                after_name < len(tokens)
+                and tokens[after_name].lower in _REPORTING
+                # "officials in Ostravia have confirmed 312 cases": a place after a preposition is not the
+                # announcer, the officials are
+                and not (first > 0 and tokens[first - 1].lower in _PREPOSITIONS)
+            ):
                 continue  # "President Erdogan updated the toll": the announcer, not what the number is about
             if (
                 len(run) == 1
@@ -1196,6 +1219,8 @@ class _SentenceReader:
 
 
 _CHANGE_VERBS = vocab().change_before
+_SINGULAR_IN_S = vocab().singular_in_s
+_COMMON_OPENERS = vocab().common_openers
 _MEASURE_ACRONYMS = vocab().measure_acronyms
 _COMMON_TERMS: dict[str, list[tuple[str, ...]]] = {}
 for _term in vocab().common_terms:

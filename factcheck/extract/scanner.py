@@ -777,6 +777,9 @@ def _apply_context(text: str, mention: Mention, floor: int) -> Mention:
                 start = found.start()
                 if found.group("opener"):
                     opener, opener_start = found.group("opener").lower(), found.start("opener")
+    if qualifier is None and last == "top" and mention.kind != "year" and _headline_top(text, start, floor):
+        qualifier = v.qualifiers["topping"]
+        start = text.rindex("top", lo, start)
     follows_word = text[end : end + 1] in (" ", "\t") and text[end + 1 : end + 2].isalpha()
     if mention.kind != "year" and mention.qualifier is None and follows_word:
         trailing = g.trailing_qualifier.match(text, end)
@@ -800,6 +803,21 @@ def _apply_context(text: str, mention: Mention, floor: int) -> Mention:
         mention, start=start, end=end, qualifier=name, low=low, high=high,
         opener=opener, opener_start=opener_start,
     )  # fmt: skip
+
+
+# Words before "top N" that make it a rank ("the top 10", "finished top 3"), not a verb ("Deaths top 1,000").
+_RANK_BEFORE_TOP = frozenset(
+    "the a an its their his her our your this that these those in into of to from at on among within "
+    "ranks finishes sits stays remains was is are were".split()
+)
+
+
+def _headline_top(text: str, start: int, floor: int) -> bool:
+    """Whether the "top" right before a number is the verb of a headline ("Measles cases top 300"): it
+    follows a plural noun, as "tops" follows a singular one ("Toll tops 5,000")."""
+    top = text.rindex("top", max(floor, start - 12), start)
+    before = _word_before(text, top, floor)
+    return len(before) > 3 and before.endswith("s") and before not in _RANK_BEFORE_TOP and not before.endswith("'s")
 
 
 def _found_qualifier(found: regex.Match[str], v: Vocab) -> Qualifier:

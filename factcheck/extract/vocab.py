@@ -104,6 +104,8 @@ class Vocab:
     change_after: frozenset[str]
     common_terms: tuple[tuple[str, ...], ...]  # each term's words, lower case
     measure_acronyms: frozenset[str]  # case-sensitive
+    singular_in_s: frozenset[str]
+    common_openers: frozenset[str]
 
 
 _BOUNDS = {"lower", "upper", "approx", "below_upper", "exact"}
@@ -275,6 +277,8 @@ def parse_vocab(data: Any) -> Vocab:
         change_after=_words(change, "after", "change_words"),
         common_terms=tuple(tuple(str(t).lower().split()) for t in _require(data, "common_terms", list, "")),
         measure_acronyms=frozenset(str(w) for w in _require(data, "measure_acronyms", list, "")),
+        singular_in_s=_words(data, "singular_in_s", ""),
+        common_openers=_words(data, "common_openers", ""),
     )
 
 

@@ -99,3 +99,34 @@ def test_a_capitalised_name_is_no_verb() -> None:
 def test_short_names_take_the_articles_full_name(text: str, about: str) -> None:
     claims = [c for c in extract_claims(text, date=DAY) if c.kind == "number" and c.value and c.value > 100 - 60]
     assert claims[-1].frame.about == about
+
+
+def test_the_number_of_what_takes_its_whole_noun_group() -> None:
+    frame = frame_of("The number of measles cases in Ostravia has risen to 312.", "312")
+    assert (frame["measure"], frame["modifiers"], frame["about"]) == ("case", ("measles",), "ostravia")
+
+
+@pytest.mark.parametrize("word", ["measles", "news", "species", "diabetes"])
+def test_a_singular_in_s_is_not_cut(word: str) -> None:
+    from factcheck.extract.frames import noun_lemma
+
+    assert noun_lemma(word) == word
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        # A headline's verb: more than the figure.
+        ("Ostravia measles cases top 300", "more_than"),
+        ("Deaths top 1,000 in Kelm", "more_than"),
+        ("Toll tops 5,000 as rescuers dig", "more_than"),
+        ("Exports topped $2bn in March", "more_than"),
+        # A rank: the figure itself.
+        ("She finished in the top 10.", None),
+        ("Tessel ranks top 5 in Europe.", None),
+        ("The top 3 firms grew.", None),
+    ],
+)
+def test_top_before_a_number(sentence: str, qualifier: str | None) -> None:
+    claims = [c for c in extract_claims(sentence) if c.kind != "year"]
+    assert [c.qualifier for c in claims] == [qualifier]
