@@ -385,6 +385,10 @@ TIME_AFTER_NUMBER = regex.compile(
 )
 
 
+_COMPARED_WITH = regex.compile(
+    r"\b(?:from|than|over|versus|vs\.?|against|on|compared\s{1,3}(?:with|to)|period|time|level)\s{1,3}$",
+    regex.IGNORECASE,
+)
 _WORDS_BEFORE_RELATIVE = regex.compile(r"(?:\s{1,3}[A-Za-z][\w'’-]{0,30}){0,3}\s{1,3}")
 
 
@@ -396,6 +400,8 @@ def relative_periods(text: str, sentence: tuple[int, int], as_of: date | None) -
         return []
     out: list[tuple[Mention, Period]] = []
     for match in RELATIVE_PERIOD.finditer(text, sentence[0], sentence[1]):
+        if _COMPARED_WITH.search(text, max(sentence[0], match.start() - 40), match.start()):
+            continue  # "up 18% on the same period last year": what the figure is compared with
         which, unit = match.group("which").lower(), match.group("unit").lower()
         back = 0 if which == "this" else 1
         if unit == "year":

@@ -91,6 +91,9 @@ _WHEN_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday weekend yesterday today tonight overnight "
     "week month morning afternoon evening night".split()
 )
+_SAID = frozenset("said says say told tells added adds noted notes stated states explained announced".split())
+# Words that open another clause, whose time word is not the number's ("since it broke out on Friday").
+_SUBORDINATORS = frozenset("since after before until when because while".split())
 _LINK_VERBS = frozenset("reach hit exceed total top stand number be include surpass pass climb rise".split())
 _RATIO = regex.compile(
     r"^\s{1,3}(?:in|out\s{1,3}of)\s{1,3}(?:\d{1,3}\b(?![,.]\d)|every\b|ten\b|five\b|four\b|three\b|two\b)"
@@ -121,9 +124,18 @@ _ONCE_VERBS = frozenset(
 _GAP_FOLLOWERS = frozenset("of was is had has stood stands grew narrowed widened to at be been over".split())
 _WINNING_VERBS = frozenset("won win wins winning beat beats beaten leads trails trailed ahead".split())
 _OF_THE_WHOLE = regex.compile(r"\s{1,3}of\s{1,3}(?:the\s{1,3}|all\s{1,3}|a\s{1,3}total\s{1,3}of\s{1,3})?")
+# "11% higher than a year before": a change over time, not a difference from another thing.
+_THAN_A_TIME = regex.compile(
+    r"^\s{0,3}\w+\s{1,3}than\s{1,3}(?:(?:a|one)\s{1,3}(?:year|month|quarter|week)\s{1,3}(?:before|earlier|ago)"
+    r"|(?:last|the\s{1,3}previous|the\s{1,3}same)\s{1,3}(?:year|month|quarter|week|period)|in\s{1,3}\d{4})\b",
+    regex.IGNORECASE,
+)
 _DIFFERENCE = regex.compile(r"^\s{0,3}(?:more|fewer|less|higher|lower|greater|larger|smaller)\s{1,3}than\b")
 _EARLIER = regex.compile(
-    r"(?i)\b(?:previous(?:ly)?|earlier|initial(?:ly)?|originally|original|preliminary|first\s{1,3}estimates?|"
+    # ("a year earlier", "the previous quarter" are what a change is measured against, not an old figure)
+    r"(?i)\b(?:previous(?:ly)?(?!\s{1,3}(?:year|quarter|month|week|day|period|session)s?\b)"
+    r"|(?<!\b(?:year|month|quarter|week|day)s?\s{1,3})earlier|initial(?:ly)?|originally|original|preliminary"
+    r"|first\s{1,3}estimates?|"
     r"had\s{1,3}been\s{1,3}put\s{1,3}at|revised\s{1,3}(?:down|up)\s{1,3}from)\b"
 )
 _MONTH = (
@@ -243,7 +255,8 @@ _IRREGULAR = {
     "shot": "shoot", "ran": "run", "saw": "see", "hit": "hit", "cut": "cut", "kept": "keep", "drew": "draw",
     "fell": "fall", "rose": "rise", "grew": "grow", "laid": "lay", "let": "let", "wrote": "write", "hurt": "hurt",
     "dead": "die", "died": "die", "dies": "die", "froze": "freeze", "stood": "stand", "sank": "sink",
-    "hid": "hide", "axed": "axe", "led": "lead", "fed": "feed", "shed": "shed", "lay": "lay",
+    "hid": "hide", "burnt": "burn", "spelt": "spell", "spilt": "spill", "dealt": "deal", "meant": "mean",
+    "axed": "axe", "led": "lead", "fed": "feed", "shed": "shed", "lay": "lay",
 }  # fmt: skip
 # ("lay" is "lay off 300 workers": as the past of "lie" it is rare next to a figure.)
 
@@ -495,7 +508,7 @@ class _SentenceReader:
         following = self.text[claim.end : claim.end + 30]
         if before >= 0 and self.tokens[before].lower == "than" and not claim.qualifier:
             return "", (), "", False, "difference", ""  # "more medals than 184 countries": a yardstick
-        if _DIFFERENCE.match(following):
+        if _DIFFERENCE.match(following) and not _THAN_A_TIME.match(following):
             return "", (), "", False, "difference", ""
         if _RATIO.match(following) or _RATIO_TEXT.search(claim.text):
             return "", (), "", False, "share", ""  # "1 in 4 companies": a share, not a count
@@ -507,7 +520,9 @@ class _SentenceReader:
             return noun_lemma(hyphen.group(1)), (), "", total, "", ""
         aspect = ""
         whole = ""
-        if TIME_AFTER_NUMBER.match(self.text, claim.end):
+        if TIME_AFTER_NUMBER.match(self.text, claim.end) or _THAN_A_TIME.match(following):
+            # ("11% higher than a year before": a change of what the sentence names before it)
+            aspect = "change" if _THAN_A_TIME.match(following) else aspect
             phrase: list[_Token] = []
             next_index = after  # "rose 2.3% year on year", "2.4 percent last year": when, not what
         else:
@@ -649,6 +664,13 @@ class _SentenceReader:
         # Skip a qualifier the scanner left outside the claim and a linking verb chain.
         skipped = 0
         while index >= 0 and skipped < 6:
+            covering = self._claim_covering(tokens[index].start)
+            if covering is not None and skipped:
+                # "sales climbed 11 percent to $23.1bn": the figure before "to" is the change of the same
+                # measure; read on before it
+                index = self._index_before(covering.start)
+                skipped += 1
+                continue
             lower = tokens[index].lower
             if lower in ("to", "at", "of", "with", "by", "was", "were", "is", "are", "has", "have", "had", "been",
                          "reached", "hit", "exceeded", "topped", "stood", "stands", "totalled", "totaled", "risen",
@@ -692,6 +714,13 @@ class _SentenceReader:
                 return head
         return words
 
+    def _claim_covering(self, offset: int) -> Claim | None:
+        """The claim of the sentence whose text holds ``offset``, if any."""
+        for claim in self.claims:
+            if claim.start <= offset < claim.end:
+                return claim
+        return None
+
     def _group_before(self, index: int) -> tuple[list[_Token], int]:
         """Up to four noun words ending at ``index`` (names left out), and the index before them."""
         tokens = self.tokens
@@ -712,7 +741,12 @@ class _SentenceReader:
         """ "The death toll from a strong quake in Turkey has reached": the noun before the first preposition."""
         tokens = self.tokens
         start = index
-        while start >= 0 and tokens[start].text not in _CLAUSE_BREAK and tokens[start].text != ",":
+        while (
+            start >= 0
+            and tokens[start].text not in _CLAUSE_BREAK
+            and tokens[start].text != ","
+            and tokens[start].lower not in _SAID  # "Whitcombe said cloud revenue grew 27%": after "said"
+        ):
             start -= 1
         clause = tokens[start + 1 : index + 1]
         if not clause or len(clause) > 14:
@@ -1168,9 +1202,17 @@ class _SentenceReader:
             and tokens[end].text not in (",", ";")
         ):
             end += 1
+        subordinate = False
         for index in range(start + 1, end):
             lower = tokens[index].lower
-            if lower in _WHEN_WORDS:
+            if lower in _SUBORDINATORS:
+                if index > before:
+                    break  # "burned 42,000 acres since it broke out on Friday": Friday is when it began
+                subordinate = True
+                continue
+            if index > before and subordinate:
+                subordinate = False
+            if lower in _WHEN_WORDS and not subordinate:
                 previous = tokens[index - 1].lower if index > 0 else ""
                 return f"{previous} {lower}" if previous in ("last", "this", "next", "past") else lower
         return ""

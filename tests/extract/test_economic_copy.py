@@ -1,4 +1,4 @@
-"""Frames and periods of economic and sports copy as outlets write it: every text here is invented.
+"""Frames and periods of economic, sports, health and disaster copy as outlets write it: every text here is invented.
 
 Each of these failed before the fix it tests: "Gross domestic product" at the
 start of a sentence was read as a name, "expanded by" as the measure, "last
@@ -130,3 +130,40 @@ def test_a_singular_in_s_is_not_cut(word: str) -> None:
 def test_top_before_a_number(sentence: str, qualifier: str | None) -> None:
     claims = [c for c in extract_claims(sentence) if c.kind != "year"]
     assert [c.qualifier for c in claims] == [qualifier]
+
+
+def test_a_time_word_of_another_clause_is_not_the_numbers() -> None:
+    sentence = "The fire has burned 42,000 acres since it broke out on Friday, officials said on Tuesday."
+    claim = next(c for c in extract_claims(sentence, date=DAY) if c.text.startswith("42,000"))
+    assert claim.frame.when == ""
+    assert next(c for c in extract_claims("Police arrested 12 people on Friday.")).frame.when == "friday"
+
+
+def test_burnt_is_a_verb() -> None:
+    assert frame_of("Crews fought the blaze, which had burnt 24,000 acres.", "24,000 acres")["event"] == "burn"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "expected"),
+    [
+        # What a change is measured against is no superseded figure.
+        ("Veltrix made a net profit of $4.2 billion, up 18% from a year earlier.", "$4.2 billion", {"series": ""}),
+        ("The previous estimate put the toll at 212.", "212", {"series": "earlier"}),
+        # The figure before "to" is the change of the same measure.
+        ("Quarterly sales climbed 11 percent to $23.1bn.", "$23.1bn", {"measure": "sales"}),
+        # After "said", the clause's own subject.
+        ("Finance chief Dana Whitcombe said cloud revenue grew 27%.", "27%", {"measure": "revenue"}),
+        # "higher than a year before" is a change, not a difference from another thing.
+        ("Revenue of $21.3 billion was 11% higher than a year before.", "11%", {"measure": "revenue"}),
+        ("Norway won 126 medals, 35 more than Chile.", "35", {"aspect": "difference"}),
+    ],
+)
+def test_financial_frames(sentence: str, text: str, expected: dict[str, str]) -> None:
+    claim = next(c for c in extract_claims(sentence, date=DAY) if c.text == text)
+    frame = {"series": claim.frame.series, "measure": claim.frame.measure, "aspect": claim.frame.aspect}
+    assert {key: frame[key] for key in expected} == expected
+
+
+def test_the_year_a_figure_is_compared_with_is_not_its_period() -> None:
+    sentence = "Net income was $4.2bn, an 18 percent increase on the same period last year."
+    assert frame_of(sentence, "$4.2bn")["period"] != "2024"
