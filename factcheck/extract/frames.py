@@ -1080,6 +1080,14 @@ class _SentenceReader:
                 # "Officials said": a plural of a common word opens the sentence; names do not inflect
                 or _inflected(_POSSESSIVE.sub("", token.lower))
                 or self.names.written_in_lower_case(_POSSESSIVE.sub("", token.lower))
+                # "Textile maker Harlow Mills", "Software group Veltrix": a trade before the firm's name
+                or (
+                    index + 2 < len(tokens)
+                    and tokens[index + 1].lower in _FIRM_NOUNS
+                    and tokens[index + 2].capitalised
+                    and _known_word(token.lower)
+                    and not self.names.capitalised_inside(token.lower)
+                )
                 # "Health officials said", "Police officers found": a public body's common word
                 or (
                     token.lower in _COMMON_OPENERS
@@ -1263,6 +1271,7 @@ class _SentenceReader:
 _CHANGE_VERBS = vocab().change_before
 _SINGULAR_IN_S = vocab().singular_in_s
 _COMMON_OPENERS = vocab().common_openers
+_FIRM_NOUNS = vocab().firm_nouns
 _MEASURE_ACRONYMS = vocab().measure_acronyms
 _COMMON_TERMS: dict[str, list[tuple[str, ...]]] = {}
 for _term in vocab().common_terms:

@@ -106,6 +106,7 @@ class Vocab:
     measure_acronyms: frozenset[str]  # case-sensitive
     singular_in_s: frozenset[str]
     common_openers: frozenset[str]
+    firm_nouns: frozenset[str]
 
 
 _BOUNDS = {"lower", "upper", "approx", "below_upper", "exact"}
@@ -279,6 +280,7 @@ def parse_vocab(data: Any) -> Vocab:
         measure_acronyms=frozenset(str(w) for w in _require(data, "measure_acronyms", list, "")),
         singular_in_s=_words(data, "singular_in_s", ""),
         common_openers=_words(data, "common_openers", ""),
+        firm_nouns=_words(data, "firm_nouns", ""),
     )
 
 

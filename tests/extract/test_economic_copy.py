@@ -167,3 +167,17 @@ def test_financial_frames(sentence: str, text: str, expected: dict[str, str]) ->
 def test_the_year_a_figure_is_compared_with_is_not_its_period() -> None:
     sentence = "Net income was $4.2bn, an 18 percent increase on the same period last year."
     assert frame_of(sentence, "$4.2bn")["period"] != "2024"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "about"),
+    [
+        ("Textile maker Harlow Mills is eliminating about 1,500 positions.", "harlow mills"),
+        # A firm's name that is also a word stays a name.
+        ("Apple shares fell 3% on Monday.", "apple"),
+        ("Turkey has recorded 4,000 deaths.", "turkey"),
+    ],
+)
+def test_a_trade_before_a_firm_is_no_name(sentence: str, about: str) -> None:
+    claims = [c for c in extract_claims(sentence) if c.kind != "year"]
+    assert claims[0].frame.about == about
