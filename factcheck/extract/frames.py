@@ -93,7 +93,8 @@ _WHEN_WORDS = frozenset(
 )
 _SAID = frozenset("said says say told tells added adds noted notes stated states explained announced".split())
 # Words that open another clause, whose time word is not the number's ("since it broke out on Friday").
-_SUBORDINATORS = frozenset("since after before until when because while".split())
+# (Only those that bound a span: "after the quake hit on Monday" may well be when the number happened.)
+_SUBORDINATORS = frozenset("since until till".split())
 _LINK_VERBS = frozenset("reach hit exceed total top stand number be include surpass pass climb rise".split())
 _RATIO = regex.compile(
     r"^\s{1,3}(?:in|out\s{1,3}of)\s{1,3}(?:\d{1,3}\b(?![,.]\d)|every\b|ten\b|five\b|four\b|three\b|two\b)"
@@ -1250,10 +1251,15 @@ class _SentenceReader:
             return out
         if _REAL.search(self.chunk):
             out["money"] = "real"
-        if any(not _REPORTED_WOULD.search(self.chunk, 0, m.end()) for m in _PROJECTION.finditer(self.chunk)):
+        if any(not self._reported_would(m) for m in _PROJECTION.finditer(self.chunk)):
             for kind in ("number", "money", "quantity", "percent"):
                 out.setdefault(kind, "projection")
         return out
+
+    def _reported_would(self, projection: regex.Match[str]) -> bool:
+        """Whether a projection word is the "would" of reported speech ("said it would cut")."""
+        found = _REPORTED_WOULD.search(self.chunk, max(0, projection.start() - 60), projection.end())
+        return found is not None and found.end() == projection.end()
 
     def _conversion(self, index: int) -> str:
         """ "140 mph (225 km/h)", "$US3 billion ($4.5 billion)": the bracketed amount converts the one before."""

@@ -181,3 +181,18 @@ def test_the_year_a_figure_is_compared_with_is_not_its_period() -> None:
 def test_a_trade_before_a_firm_is_no_name(sentence: str, about: str) -> None:
     claims = [c for c in extract_claims(sentence) if c.kind != "year"]
     assert claims[0].frame.about == about
+
+
+@pytest.mark.parametrize(
+    ("sentence", "series"),
+    [
+        # Reported speech of a plan is no projection ...
+        ("Harlow Mills said it would lay off 1,500 workers.", ""),
+        # ... but a "could" later in the sentence still is.
+        ("Analysts said it would cost 2 billion euros and could reach 3 billion euros.", "projection"),
+        ("The toll could reach 300, officials said.", "projection"),
+    ],
+)
+def test_said_it_would_is_reported_speech(sentence: str, series: str) -> None:
+    claims = [c for c in extract_claims(sentence) if c.kind != "year"]
+    assert claims[-1].frame.series == series
