@@ -97,6 +97,7 @@ _SINCE = regex.compile(r"(?i)\bsince\b")
 _YEAR_AFTER = regex.compile(r"(?:\s{1,3}[A-Za-z][\w'’-]{0,30}){0,3}\s{1,3}(?:in|during|for|as\s{1,3}of|by)\s{1,3}")
 _KEY_WORD = regex.compile(r"[A-Za-z][\w'-]*")
 _SOURCE_TAIL = regex.compile(r"(?:\s+(?:of|for|and|&|on|the|de))+$")
+_POSSESSIVE_END = regex.compile(r"['’]s?$")
 _NOT_SOURCES = frozenset("The This That It He She They We I But And In On At As For A An".split())
 
 
@@ -436,7 +437,7 @@ def find_source(text: str, sentence: tuple[int, int]) -> str | None:
         if match:
             source = str(match.group("source")).strip(" ,.")
             source = str(_SOURCE_TAIL.sub("", source))
-            source = str(regex.sub(r"['’]s?$", "", source))  # "according to Parametrix's data"
+            source = str(_POSSESSIVE_END.sub("", source))  # "according to Parametrix's data"
             if source and source not in _NOT_SOURCES:
                 return source
     return None

@@ -151,6 +151,17 @@ _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'.\-]{0,40}")
 _ORG_JOIN = r"(?:[ \t]{1,2}(?:(?:of|for|and|&|on|de|du|the)[ \t]{1,2}){0,2})"
 _ORG_RUN = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'\-])(?:{_TOKEN})(?:{_ORG_JOIN}{_TOKEN}){{0,8}}")
 _SPACE = regex.compile(r"\s+")
+# Compiled once here rather than looked up in regex's cache on every call (issue 16).
+_WHITE_SPACE = regex.compile(r"[\s]+")
+_INITIAL_MARKS = regex.compile(r"[.\-'’]")
+_JOINED_INITIALS = regex.compile(r"(?:\p{Lu}\.?){1,3}")
+_ALNUM_RUN = regex.compile(r"[a-z0-9]+")
+_LOWER_WORD = regex.compile(r"[a-z][a-z\-]*")
+_POSSESSIVE_OPENING = regex.compile(r"\p{Lu}[\p{L}.\-]{0,40}['’]s\s")
+_POSSESSIVE_WORD = regex.compile(r"[\p{L}\-]{1,30}['’]s")
+_SPEECH_VERB = regex.compile(SPEECH_VERBS)
+_POSSESSIVE_END = regex.compile(r"'s$")
+_AND_GAP = regex.compile(r"[ \t]{1,3}and[ \t]{1,3}")
 
 
 # ---------------------------------------------------------------------------
@@ -289,13 +300,13 @@ def _fold(text: str) -> str:
 
 def normalise_given(given: str) -> str:
     """Given names compared without case, accents, dots, hyphens or spaces in initials ("J.D." = "JD")."""
-    words = [w for w in regex.split(r"[\s]+", given.strip()) if w]
+    words = [w for w in _WHITE_SPACE.split(given.strip()) if w]
     out = []
     for word in words:
         if _INITIALS.match(word) and word.upper() == word:
             out.append(_fold(word).replace(".", "").replace(" ", ""))
         else:
-            out.append(regex.sub(r"[.\-'’]", "", _fold(word)))
+            out.append(_INITIAL_MARKS.sub("", _fold(word)))
     # "J. D." is one set of initials: join runs of single letters.
     joined: list[str] = []
     for word in out:
@@ -363,13 +374,13 @@ def _initials_fit(short: str, long: str) -> bool:
 
 def _looks_initials(given: str) -> bool:
     stripped = given.replace(" ", "")
-    return bool(regex.fullmatch(r"(?:\p{Lu}\.?){1,3}", stripped))
+    return bool(_JOINED_INITIALS.fullmatch(stripped))
 
 
 def organisation_key(text: str) -> str:
     """An organisation compared: folded, no "the", "&" as "and", British and American spellings joined."""
     folded = _fold(text).replace("&", " and ")
-    words = regex.findall(r"[a-z0-9]+", folded)
+    words = _ALNUM_RUN.findall(folded)
     spelling = {"centre": "center", "organisation": "organization", "defence": "defense", "programme": "program"}
     return " ".join(spelling.get(w, w) for w in words if w != "the")
 
@@ -444,7 +455,7 @@ def compare_organisations(a: str, b: str) -> str:
 
 def role_heads(text: str) -> tuple[str, ...]:
     """Role words in a descriptor, normalised: "historian and strategic expert" -> (expert, historian)."""
-    lower = " " + " ".join(regex.findall(r"[a-z][a-z\-]*", _fold(text))) + " "
+    lower = " " + " ".join(_LOWER_WORD.findall(_fold(text))) + " "
     found: set[str] = set()
     for phrase in _ROLE_PHRASES:
         padded = f" {phrase} "
@@ -597,7 +608,7 @@ def _appositive(prose: str, end: int, sentence_end: int) -> tuple[int, int] | No
     if not words:
         return None
     first = words[0].rstrip(".")
-    possessive = bool(regex.match(r"\p{Lu}[\p{L}.\-]{0,40}['’]s\s", body))
+    possessive = bool(_POSSESSIVE_OPENING.match(body))
     opener = first in ("a", "an", "the", "former", "then", "now", "also", "currently", "ex", "himself", "herself")
     role_first = first in ROLE_WORDS or (first.endswith("s") and first[:-1] in ROLE_WORDS) or first in _TITLES
     if not (opener or possessive or role_first):
@@ -623,16 +634,14 @@ def open_role(description: str) -> str:
     qualifies ("retired", "local")."""
     words = _WORD.findall(description)[:10]
     index = 0
-    while index < len(words) and (
-        _fold(words[index]) in _OPENING_WORDS or regex.fullmatch(r"[\p{L}\-]{1,30}['’]s", words[index])
-    ):
+    while index < len(words) and (_fold(words[index]) in _OPENING_WORDS or _POSSESSIVE_WORD.fullmatch(words[index])):
         index += 1
     phrase: list[str] = []
     for number, word in enumerate(words[index:]):
         if number == 0 and index == 0:
             word = word[:1].lower() + word[1:]  # "Harbour master", opening a sentence
         lower = word.lower()
-        if not _NP_WORD.fullmatch(word) or lower in _PRE_STOP or regex.fullmatch(SPEECH_VERBS, lower):
+        if not _NP_WORD.fullmatch(word) or lower in _PRE_STOP or _SPEECH_VERB.fullmatch(lower):
             break
         phrase.append(lower)
     if not phrase or len(phrase) > 3:
@@ -652,7 +661,7 @@ def _could_head_role(word: str) -> bool:
         len(word) >= 3
         and word not in _NOT_ROLE_HEADS
         and word not in _PRE_STOP
-        and not regex.fullmatch(SPEECH_VERBS, word)
+        and not _SPEECH_VERB.fullmatch(word)
         and not word.endswith(("ly", "ing", "est", "ed"))
         and (not word.endswith("s") or word.endswith("ss"))
     )
@@ -762,7 +771,7 @@ def _pre_role(prose: str, name_start: int, sentence_start: int) -> tuple[int, in
             break
         text = word.group().rstrip(".")
         lower = _fold(text)
-        bare = regex.sub(r"'s$", "", lower)
+        bare = _POSSESSIVE_END.sub("", lower)
         is_role = bare in ROLE_WORDS or (bare.endswith("s") and bare[:-1] in ROLE_WORDS) or bare in _TITLES
         if not kept:
             if not is_role:
@@ -965,7 +974,7 @@ def _share_plural_appositives(prose: str, raws: list[_Raw]) -> None:
         first, second = raws[index], raws[index + 1]
         if first.appositive or not second.appositive or not second.given or not first.given:
             continue
-        if not regex.fullmatch(r"[ \t]{1,3}and[ \t]{1,3}", prose[first.cand.end : second.cand.title_start]):
+        if not _AND_GAP.fullmatch(prose[first.cand.end : second.cand.title_start]):
             continue
         words = [w.lower() for w in _WORD.findall(prose[second.appositive[0] : second.appositive[1]])[:3]]
         if any(w.endswith("s") and w[:-1] in ROLE_WORDS for w in words):

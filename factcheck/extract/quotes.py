@@ -131,6 +131,17 @@ _VAGUE_WORDS = frozenset(
     protesters lawmakers police investigators prosecutors doctors officers soldiers leaders members people many
     some others both all several most few everyone someone nobody reports documents data figures""".split()
 )
+# Compiled once here rather than looked up in regex's cache on every call (issue 16).
+_BRACKETED = regex.compile(r"\[[^\]]{0,60}\]")
+_QUOTE_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
+_CONTINUATION_GAP = regex.compile(r"[^“”\"\n]{0,40}?[.!?]?[ \t]{0,3}")
+_THREE_LETTERS = regex.compile(r"\p{L}{3,}")
+_NAME_OR_PRONOUN = regex.compile(rf"{_NAME}|{_PRONOUN}")
+_THE = regex.compile(r"(?i)the[ \t]")
+_VAGUE_SPEAKER = regex.compile(_VAGUE)
+_PRONOUN_SPEAKER = regex.compile(_PRONOUN)
+_SPEAKER_WORD = regex.compile(r"[\p{L}\p{M}’'.\-]+")
+_FULL_STOP_END = regex.compile(r"\p{L}{2}\.\Z")
 _OPENERS = frozenset("as but and when then while so yet in on at if though although because".split())
 _TITLE_WORDS = frozenset(
     """president vice prime minister secretary senator governor mayor general chairman chairwoman chief director
@@ -143,9 +154,9 @@ _TITLE_WORDS = frozenset(
 def normalise_quote(text: str) -> str:
     """A quote compared: curly and straight quotes alike, no ellipses or brackets, lower case, words only."""
     text = unicodedata.normalize("NFKC", text)
-    text = regex.sub(r"\[[^\]]{0,60}\]", " ", text)
+    text = _BRACKETED.sub(" ", text)
     text = text.replace("…", " ").replace("...", " ")
-    words = regex.findall(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?", text.casefold().replace("’", "'"))
+    words = _QUOTE_WORD.findall(text.casefold().replace("’", "'"))
     return " ".join(words)
 
 
@@ -254,8 +265,8 @@ def _attribute(
             and previous.how in ("after", "continued")
             and previous.passage_end <= start
             and "\n" not in gap
-            and regex.fullmatch(r"[^“”\"\n]{0,40}?[.!?]?[ \t]{0,3}", gap)
-            and not regex.search(r"\p{L}{3,}", gap.strip(" .,;!?"))
+            and _CONTINUATION_GAP.fullmatch(gap)
+            and not _THREE_LETTERS.search(gap.strip(" .,;!?"))
         ):
             return (previous.speaker_start, previous.speaker_end), "continued", (start, end)
     return None
@@ -263,7 +274,7 @@ def _attribute(
 
 def _name_length(text: str) -> int:
     """Length of the name at the start of an in-sentence attribution ("Clarke, a historian, said" -> 6)."""
-    match = regex.match(rf"{_NAME}|{_PRONOUN}", text)
+    match = _NAME_OR_PRONOUN.match(text)
     return match.end() if match else 0
 
 
@@ -282,14 +293,14 @@ def _quote(
         return Quote(start, end, inner, "", start, start, "", "", -1, "", passage[0], passage[1])
     s_start, s_end = speaker_span
     body = prose[s_start:s_end]
-    the = bool(regex.match(r"(?i)the[ \t]", body))
-    if regex.fullmatch(_VAGUE, body):
+    the = bool(_THE.match(body))
+    if _VAGUE_SPEAKER.fullmatch(body):
         speaker, key, name, person = body, "", body, -1  # "the ministry said": nobody in particular
     else:
         s_start, s_end = _trim_speaker(prose, s_start, s_end)
         speaker = prose[s_start:s_end]
         key, name, person = _speaker_key(prose, people, s_start, s_end, speaker, earlier, the)
-    if regex.fullmatch(_PRONOUN, speaker):
+    if _PRONOUN_SPEAKER.fullmatch(speaker):
         how = "pronoun"
     return Quote(
         start, end, inner, speaker, s_start, s_end, key, name, person, how, min(passage[0], start), max(passage[1], end)
@@ -298,7 +309,7 @@ def _quote(
 
 def _trim_speaker(prose: str, start: int, end: int) -> tuple[int, int]:
     """Drop titles and determiners in front of a name: "Ukrainian President Volodymyr Zelenskyy"."""
-    words = list(regex.finditer(r"[\p{L}\p{M}’'.\-]+", prose[start:end]))
+    words = list(_SPEAKER_WORD.finditer(prose[start:end]))
     if not words:
         return start, end
     index = 0
@@ -306,7 +317,7 @@ def _trim_speaker(prose: str, start: int, end: int) -> tuple[int, int]:
         index += 1
     last = words[-1]
     cut = last.end()
-    if last.group().endswith(".") and regex.search(r"\p{L}{2}\.\Z", last.group()):
+    if last.group().endswith(".") and _FULL_STOP_END.search(last.group()):
         cut -= 1  # "said Wyne." : the full stop ends the sentence
     return start + words[index].start(), start + cut
 
@@ -315,9 +326,9 @@ def _speaker_key(
     prose: str, people: People, start: int, end: int, speaker: str, earlier: list[Quote], the: bool
 ) -> tuple[str, str, int]:
     """(key, display name, person index) of a speaker; the key is empty for a vague one."""
-    if regex.fullmatch(_PRONOUN, speaker):
+    if _PRONOUN_SPEAKER.fullmatch(speaker):
         return _pronoun(prose, people, start, earlier)
-    if regex.fullmatch(_VAGUE, speaker) or speaker[:1].islower():
+    if _VAGUE_SPEAKER.fullmatch(speaker) or speaker[:1].islower():
         return "", speaker, -1
     person = people.person_at(start, end)
     if person is not None:
