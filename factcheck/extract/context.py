@@ -415,6 +415,34 @@ def _year_of_a_later_figure(text: str, mention: Mention, year: Mention) -> bool:
     return bool(_CONTRAST.search(between[: figure.start()]))
 
 
+# Words of which every match of a source pattern holds one (tests/test_extract_fast_paths.py checks it):
+# most sentences hold none, and a search of the whole pattern at every offset of a sentence is the
+# costliest thing extraction did (issue 16).  _SOURCE_BEFORE's "according" is matched without case:
+# only ASCII letters match its letters so, lower-cased, the sentence holds "accord".
+_CREDIT_WORDS = (
+    "keeping", "cited", "survey", "report", "stud", "analysis", "data", "figures", "estimate", "poll", "census",
+    "count", "tally", "statistics", "review", "research", "assessment", "forecast", "projection", "calculation",
+    "records",
+)  # fmt: skip
+_SHOW_WORDS = ("data", "figures", "statistics", "numbers", "estimates", "records", "survey", "report", "analysis")
+_SAY_WORDS = ("said", "says", "estimate", "report", "found", "calculated", "counted", "recorded", "noted")
+
+
+def _may_credit_before(chunk: str) -> bool:
+    """False only when _SOURCE_BEFORE cannot match in ``chunk``."""
+    return any(word in chunk for word in _CREDIT_WORDS) or "accord" in chunk.lower()
+
+
+def _may_show(chunk: str) -> bool:
+    """False only when _SOURCE_SHOW cannot match in ``chunk``."""
+    return any(word in chunk for word in _SHOW_WORDS)
+
+
+def _may_say(chunk: str) -> bool:
+    """False only when _SOURCE_SAID cannot match in ``chunk``."""
+    return any(word in chunk for word in _SAY_WORDS)
+
+
 def find_source(text: str, sentence: tuple[int, int]) -> str | None:
     """Who the sentence credits its figures to, if anyone.
 
@@ -424,13 +452,20 @@ def find_source(text: str, sentence: tuple[int, int]) -> str | None:
     """
     chunk = text[sentence[0] : sentence[1]]
     candidates = []
-    according = _SOURCE_BEFORE.search(chunk) or _SOURCE_SHOW.search(chunk)
+    according = (_may_credit_before(chunk) and _SOURCE_BEFORE.search(chunk)) or (
+        _may_show(chunk) and _SOURCE_SHOW.search(chunk)
+    )
     if according:
         candidates.append(according)
     else:
         said_after = _SAID_SOURCE.search(chunk)
-        said_before = next(
-            (m for m in _SOURCE_SAID.finditer(chunk) if not chunk[m.end("source") : m.end()].startswith(",")), None
+        said_before = (
+            next(
+                (m for m in _SOURCE_SAID.finditer(chunk) if not chunk[m.end("source") : m.end()].startswith(",")),
+                None,
+            )
+            if _may_say(chunk)
+            else None
         )
         candidates.extend(sorted((m for m in (said_after, said_before) if m), key=lambda m: m.start()))
     for match in candidates:

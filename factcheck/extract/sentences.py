@@ -46,6 +46,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of each sentence, whitespace trimmed, in order."""
+    # Claims, people, quotes and proper words each split the same prose: it is split once (issue 16).
+    return list(_split(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _split(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _boundary().finditer(text):
@@ -65,7 +71,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         _add(text, spans, start, end)
         start = match.end()
     _add(text, spans, start, len(text))
-    return spans
+    return tuple(spans)
 
 
 def _add(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
