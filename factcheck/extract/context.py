@@ -23,6 +23,7 @@ from datetime import date
 
 import regex
 
+from factcheck.extract.patterns import compiled
 from factcheck.extract.scanner import Mention
 from factcheck.extract.vocab import vocab
 from factcheck.model import Period
@@ -49,7 +50,7 @@ _ADVERBS = frozenset("now currently already still also then recently reportedly 
 _PREPOSITIONS = frozenset("on against to from of in for with at between among into toward towards by".split())
 _DETERMINERS = frozenset("the a an its their his her our your this that these those".split())
 # Verb chains between a subject and its number: "has soared from", "rose by", "stood at", "is".
-_LEAD_VERB = regex.compile(
+_LEAD_VERB = compiled(
     r"(?i)\b(?:(?:has|have|had|will|would|is|are|was|were)\s{1,3}(?:been\s{1,3})?)?"
     r"(?:rose|risen|rise|rises|fell|fallen|falls|grew|grown|grows|jumped|soared|climbed|surged|"
     r"increased|decreased|declined|dropped|plunged|slumped|expanded|shrank|reached|hit|stood|totalled|"
@@ -60,8 +61,8 @@ _LEAD_VERB = regex.compile(
     r"(?:\s{1,3}(?:a|an)\s{1,3}(?:record|new\s{1,3}high|all-time\s{1,3}high|high|low|peak)(?:\s{1,3}of)?)?"
     r"(?:\s{1,3}(?:by|to|from|at|of|in|about|around|roughly|nearly|almost|some))?\s{0,3}$"
 )
-_BETWEEN = regex.compile(r"\bbetween ([a-z-]{1,30}(?: [a-z-]{1,30})?) and ([a-z-]{1,30}(?: [a-z-]{1,30})?)$")
-_WORD = regex.compile(r"[A-Za-z](?:[\w'’.-]{0,40}[\w'’])?|[,;:()\"“”–—]")
+_BETWEEN = compiled(r"\bbetween ([a-z-]{1,30}(?: [a-z-]{1,30})?) and ([a-z-]{1,30}(?: [a-z-]{1,30})?)$")
+_WORD = compiled(r"[A-Za-z](?:[\w'’.-]{0,40}[\w'’])?|[,;:()\"“”–—]")
 _SOURCE_WORD = r"(?:[A-Z][\w&.’'-]{0,40}|of|for|and|&|on|de|the)"
 _SOURCE_NAME = rf"(?P<source>{_SOURCE_WORD}(?:\s{{1,3}}{_SOURCE_WORD}){{0,8}})"
 # What a source publishes: "a survey by X", "figures compiled by X", "the latest report from X".
@@ -73,31 +74,31 @@ _SOURCE_WORK = (
     r"(?:\s{1,3}(?:compiled|published|released|gathered|collected|produced|issued|conducted|commissioned|"
     r"prepared))?\s{1,3}(?:by|from|of)"
 )
-_SOURCE_BEFORE = regex.compile(
+_SOURCE_BEFORE = compiled(
     rf"(?:(?i:according)\s{{1,3}}to(?:\s{{1,3}}{_SOURCE_WORK})?|in\s{{1,3}}keeping\s{{1,3}}with|{_SOURCE_WORK}|"
     r"cited\s{1,3}by)\s{1,3}"
     rf"(?:the\s{{1,3}})?{_SOURCE_NAME}"
 )
 # "X data show", "X's figures showed", "figures from X show": the source of the sentence's figures.
-_SOURCE_SHOW = regex.compile(
+_SOURCE_SHOW = compiled(
     r"(?P<source>[A-Z][\w&.’'-]{0,40}(?:\s{1,3}(?:[A-Z][\w&.’'-]{0,40}|of|for|and|&)){0,6}?)(?:['’]s)?\s{1,3}"
     r"(?:data|figures|statistics|numbers|estimates|records|survey|report|analysis)\s{1,3}"
     r"(?:show|showed|shows|suggest|suggested|suggests|indicate|indicated|indicates|found|published|released)\b"
 )
-_SOURCE_SAID = regex.compile(
+_SOURCE_SAID = compiled(
     r"(?P<source>(?:[A-Z][\w&.’'-]{0,40})(?:\s{1,3}(?:[A-Z][\w&.’'-]{0,40}|of|for|and|&)){0,6}),?\s{1,3}"
     r"(?:said|says|estimates|estimated|reported|reports|found|calculated|counted|recorded|noted)\b"
 )
-_SAID_SOURCE = regex.compile(
+_SAID_SOURCE = compiled(
     r"\b(?:said|says|according\s{1,3}to)\s{1,3}(?:the\s{1,3})?"
     r"(?P<source>[A-Z][\w&.’'-]{0,40}(?:\s{1,3}(?:[A-Z][\w&.’'-]{0,40}|of|for|and|&)){0,6})"
 )
-_SINCE = regex.compile(r"(?i)\bsince\b")
+_SINCE = compiled(r"(?i)\bsince\b")
 # Between a number and the year it belongs to: "$140bn in 2021", "250,000 troops in 2022".
-_YEAR_AFTER = regex.compile(r"(?:\s{1,3}[A-Za-z][\w'’-]{0,30}){0,3}\s{1,3}(?:in|during|for|as\s{1,3}of|by)\s{1,3}")
-_KEY_WORD = regex.compile(r"[A-Za-z][\w'-]*")
-_SOURCE_TAIL = regex.compile(r"(?:\s+(?:of|for|and|&|on|the|de))+$")
-_POSSESSIVE_END = regex.compile(r"['’]s?$")
+_YEAR_AFTER = compiled(r"(?:\s{1,3}[A-Za-z][\w'’-]{0,30}){0,3}\s{1,3}(?:in|during|for|as\s{1,3}of|by)\s{1,3}")
+_KEY_WORD = compiled(r"[A-Za-z][\w'-]*")
+_SOURCE_TAIL = compiled(r"(?:\s+(?:of|for|and|&|on|the|de))+$")
+_POSSESSIVE_END = compiled(r"['’]s?$")
 _NOT_SOURCES = frozenset("The This That It He She They We I But And In On At As For A An".split())
 
 
@@ -111,7 +112,7 @@ def _words(text: str, start: int, end: int, limit: int) -> list[tuple[int, int, 
     return out
 
 
-_DIGIT = regex.compile(r"\d")
+_DIGIT = compiled(r"\d")
 
 
 def _phrase_after(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -397,8 +398,8 @@ def find_period(
     return Period(as_of, as_of, "", "as_of") if as_of else None
 
 
-_CONTRAST = regex.compile(r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|against|after|than)\b", regex.IGNORECASE)
-_LAST_FIGURE = regex.compile(r"\d[\d,.]{0,20}(?![\s\S]{0,200}\d)")
+_CONTRAST = compiled(r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|against|after|than)\b", regex.IGNORECASE)
+_LAST_FIGURE = compiled(r"\d[\d,.]{0,20}(?![\s\S]{0,200}\d)")
 
 
 def _year_of_a_later_figure(text: str, mention: Mention, year: Mention) -> bool:

@@ -43,9 +43,10 @@ from typing import NamedTuple
 import regex
 import simplemma
 
+from factcheck.extract.patterns import compiled
 from factcheck.model import Claim, Frame
 
-_TOKEN = regex.compile(r"[A-Za-z][\w'’.&-]*[\w]|[A-Za-z]|\d+(?:[,.]\d+)*|[,;:()\"“”–—\[\]]")
+_TOKEN = compiled(r"[A-Za-z][\w'’.&-]*[\w]|[A-Za-z]|\d+(?:[,.]\d+)*|[,;:()\"“”–—\[\]]")
 
 _DETERMINERS = frozenset("the a an its their his her our your this that these those some".split())
 _PREPOSITIONS = frozenset(
@@ -88,21 +89,21 @@ _WHEN_WORDS = frozenset(
     "week month morning afternoon evening night".split()
 )
 _LINK_VERBS = frozenset("reach hit exceed total top stand number be include surpass pass climb rise".split())
-_RATIO = regex.compile(
+_RATIO = compiled(
     r"^\s{1,3}(?:in|out\s{1,3}of)\s{1,3}(?:\d{1,3}\b(?![,.]\d)|every\b|ten\b|five\b|four\b|three\b|two\b)"
 )
-_RELATIVE_TIME = regex.compile(r"^\s{1,3}(?:ago|later|earlier|before|after|afterwards|since)\b")
-_RATIO_TEXT = regex.compile(r"\d\s{1,3}(?:in|out\s{1,3}of)\s{1,3}\d")
-_CLAUSE_CHANGE = regex.compile(r"[A-Z;:—]|\bwhile\b|\bwhereas\b")
-_CONTRACTION = regex.compile(r"['’](?:ve|re|d|ll|s)$")
-_BRACKET_OPEN = regex.compile(r"\s{0,2}\(\s{0,2}(?:about|around|roughly|approximately|or|some|c\.)?\s{0,2}")
-_NAME_WORD = regex.compile(r"[\w.&-]+")
-_HYPHEN_MEASURE = regex.compile(r"^-([a-z]{3,20})\b")
+_RELATIVE_TIME = compiled(r"^\s{1,3}(?:ago|later|earlier|before|after|afterwards|since)\b")
+_RATIO_TEXT = compiled(r"\d\s{1,3}(?:in|out\s{1,3}of)\s{1,3}\d")
+_CLAUSE_CHANGE = compiled(r"[A-Z;:—]|\bwhile\b|\bwhereas\b")
+_CONTRACTION = compiled(r"['’](?:ve|re|d|ll|s)$")
+_BRACKET_OPEN = compiled(r"\s{0,2}\(\s{0,2}(?:about|around|roughly|approximately|or|some|c\.)?\s{0,2}")
+_NAME_WORD = compiled(r"[\w.&-]+")
+_HYPHEN_MEASURE = compiled(r"^-([a-z]{3,20})\b")
 _TOTAL_WORDS = frozenset("total overall combined cumulative altogether".split())
 # Nouns that name the gap between two figures ("a margin of 4,191 votes", "her lead was 2,060").
 # A count under way: "with 62% counted", "with 91 percent of precincts reporting", "partial results",
 # "as counting continued": figures of a tally that is not final.
-_PARTIAL = regex.compile(
+_PARTIAL = compiled(
     r"(?i)\bwith\s{1,3}(?:about\s{1,3}|nearly\s{1,3}|almost\s{1,3}|over\s{1,3})?\d{1,3}(?:\.\d)?\s{0,2}(?:%|percent|per\s{1,3}cent)"
     r"(?:\s{1,3}of\s{1,3}(?:the\s{1,3})?(?:votes?|ballots?|precincts?|results?|polling\s{1,3}stations?|districts?))?"
     r"\s{1,3}(?:counted|reporting|in|tallied|declared|processed)\b"
@@ -116,9 +117,9 @@ _ONCE_VERBS = frozenset(
 )
 _GAP_FOLLOWERS = frozenset("of was is had has stood stands grew narrowed widened to at be been over".split())
 _WINNING_VERBS = frozenset("won win wins winning beat beats beaten leads trails trailed ahead".split())
-_OF_THE_WHOLE = regex.compile(r"\s{1,3}of\s{1,3}(?:the\s{1,3}|all\s{1,3}|a\s{1,3}total\s{1,3}of\s{1,3})?")
-_DIFFERENCE = regex.compile(r"^\s{0,3}(?:more|fewer|less|higher|lower|greater|larger|smaller)\s{1,3}than\b")
-_EARLIER = regex.compile(
+_OF_THE_WHOLE = compiled(r"\s{1,3}of\s{1,3}(?:the\s{1,3}|all\s{1,3}|a\s{1,3}total\s{1,3}of\s{1,3})?")
+_DIFFERENCE = compiled(r"^\s{0,3}(?:more|fewer|less|higher|lower|greater|larger|smaller)\s{1,3}than\b")
+_EARLIER = compiled(
     r"(?i)\b(?:previous(?:ly)?|earlier|initial(?:ly)?|originally|original|preliminary|first\s{1,3}estimates?|"
     r"had\s{1,3}been\s{1,3}put\s{1,3}at|revised\s{1,3}(?:down|up)\s{1,3}from)\b"
 )
@@ -127,16 +128,16 @@ _MONTH = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 # Part of a year: "the first nine months", "first half", "Q2", "year to date", "January-September".
-_PART_YEAR = regex.compile(
+_PART_YEAR = compiled(
     rf"(?i)\b(?:(?:first|last|second|third)\s{{1,3}}(?:half|quarter|(?:\w{{3,6}}\s{{1,3}})?months)|q[1-4]|h[12]|"
     rf"year[- ]to[- ]date|so\s{{1,3}}far\s{{1,3}}this\s{{1,3}}year|"
     rf"{_MONTH}\s{{0,2}}(?:[-–]|to|through)\s{{0,2}}{_MONTH})\b"
 )
-_REAL = regex.compile(
+_REAL = compiled(
     r"(?i)\b(?:adjust(?:ed|ing)\s{1,3}for\s{1,3}inflation|inflation[- ]adjusted|in\s{1,3}real\s{1,3}terms|"
     r"in\s{1,3}today['’]s\s{1,3}(?:dollars|money|terms)|in\s{1,3}constant\s{1,3}(?:dollars|prices))\b"
 )
-_PROJECTION = regex.compile(
+_PROJECTION = compiled(
     # "may" in lower case only: "in May" is the month.
     r"(?i)\b(?:could|might|(?-i:may)|would|projected|forecast|expected\s{1,3}to|likely\s{1,3}to|set\s{1,3}to|"
     r"on\s{1,3}track\s{1,3}to|estimated\s{1,3}to)\b"
@@ -147,23 +148,23 @@ _MAX_CLAUSE_TOKENS = 80
 _LIST_REACH = 12
 _CLAUSE_BREAK = frozenset({";", "—", "–", "(", ")", ":", "“", "”", '"'})
 _CLAUSE_WORDS = frozenset("while whereas but which who".split())
-_POSSESSIVE = regex.compile(r"['’]s?$")
+_POSSESSIVE = compiled(r"['’]s?$")
 # Between two numbers of one list or comparison: "108 medals to China's 102", "44 silver medals compared to China's 27".
-_LIST_GAP = regex.compile(
+_LIST_GAP = compiled(
     r"(?:\s{0,3}(?:,|and|or|to|vs\.?|versus|against|compared\s{1,3}(?:to|with)|while|from|"
     r"(?:[A-Z][\w.&-]{0,30}\s{0,2}){1,3}['’]s?)\s{0,3}){1,4}"
 )
 # "A and B" as one owner: "trade between Russia and China", "the earthquakes in Turkey and Syria".
 _NAME = r"[A-Z][\w.&'’-]{1,30}(?:\s{1,3}[A-Z][\w.&'’-]{1,30}){0,2}"
 _JOINT = rf"(?:the\s{{1,3}})?(?P<a>{_NAME})\s{{1,3}}and\s{{1,3}}(?:the\s{{1,3}})?(?P<b>{_NAME})"
-_BETWEEN_NAMES = regex.compile(rf"\bbetween\s{{1,3}}{_JOINT}")
-_JOINT_NAMES = regex.compile(_JOINT)
-_GAP_WORD = regex.compile(r"(?<![\w'’])[a-z][a-z-]*")
+_BETWEEN_NAMES = compiled(rf"\bbetween\s{{1,3}}{_JOINT}")
+_JOINT_NAMES = compiled(_JOINT)
+_GAP_WORD = compiled(r"(?<![\w'’])[a-z][a-z-]*")
 _REPORTING = frozenset(
     "said says told announced updated reported confirmed estimated stated added noted wrote put raised revised "
     "declared tweeted posted".split()
 )
-_DEMONYM = regex.compile(r"(?:an|ian|ese|ish|ch|i|ic)$")
+_DEMONYM = compiled(r"(?:an|ian|ese|ish|ch|i|ic)$")
 
 
 # A sentence that opens with a place sets the scope of its numbers ("In the capital, ...").
@@ -172,7 +173,7 @@ _PLACE_NOUNS = frozenset(
     "capital city region state province county district town village area suburb countryside north south "
     "east west north-east north-west south-east south-west".split()
 )
-_MONTH_OR_DAY = regex.compile(rf"{_MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day")
+_MONTH_OR_DAY = compiled(rf"{_MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day")
 
 
 class _Token(NamedTuple):

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field, replace
 import regex
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
+from factcheck.extract.patterns import compiled
 from factcheck.extract.people_vocab import people_vocab
 from factcheck.extract.sentences import split_sentences
 from factcheck.model import Document
@@ -132,36 +133,36 @@ _TOKEN = (
     r"(?:['’]\p{Lu}[\p{Ll}\p{M}]{1,30})?(?:-\p{L}[\p{Ll}\p{M}]{0,30}){0,2})"
 )
 _PARTICLE = r"(?:van der|van den|van|von der|von|de la|de|der|den|da|di|du|dos|del|della|la|le|bin|ibn|al|el|ter|ten)"
-_RUN = regex.compile(
+_RUN = compiled(
     rf"(?<![\p{{L}}\p{{N}}’'\-.])(?P<run>{_TOKEN}(?:[ \t\u00a0]{{1,2}}(?:{_PARTICLE}[ \t]{{1,2}})?{_TOKEN}){{0,7}})"
 )
-_RUN_TOKEN = regex.compile(rf"{_TOKEN}|{_PARTICLE}(?=[ \t])")
-_INITIALS = regex.compile(r"^(?:\p{Lu}\.?){1,3}$|^\p{Lu}\.(?:[ ]?\p{Lu}\.){0,3}$")
-_POSSESSIVE_AFTER = regex.compile(r"['’]s?(?![\p{L}])")
-_CQ = regex.compile(r"[ \t]{1,3}\(?cq\)?(?![\w])")
-_SPEECH_AFTER = regex.compile(
+_RUN_TOKEN = compiled(rf"{_TOKEN}|{_PARTICLE}(?=[ \t])")
+_INITIALS = compiled(r"^(?:\p{Lu}\.?){1,3}$|^\p{Lu}\.(?:[ ]?\p{Lu}\.){0,3}$")
+_POSSESSIVE_AFTER = compiled(r"['’]s?(?![\p{L}])")
+_CQ = compiled(r"[ \t]{1,3}\(?cq\)?(?![\w])")
+_SPEECH_AFTER = compiled(
     rf"\A,?[ \t]{{1,3}}(?:(?:has|had|have|also|then|later|previously|once)[ \t]{{1,3}}){{0,2}}(?:{SPEECH_VERBS})\b"
 )
-_SPEECH_BEFORE = regex.compile(rf"(?:\b(?:{SPEECH_VERBS})|\baccording[ \t]{{1,3}}to)[ \t]{{1,3}}\Z")
-_APPOSITIVE = regex.compile(r"(?:[ \t]{1,3}\(?cq\)?)?,[ \t]{1,3}(?P<body>[^,;:()“”\"\[\]\n]{2,220})")
-_APPOSITIVE_END = regex.compile(
+_SPEECH_BEFORE = compiled(rf"(?:\b(?:{SPEECH_VERBS})|\baccording[ \t]{{1,3}}to)[ \t]{{1,3}}\Z")
+_APPOSITIVE = compiled(r"(?:[ \t]{1,3}\(?cq\)?)?,[ \t]{1,3}(?P<body>[^,;:()“”\"\[\]\n]{2,220})")
+_APPOSITIVE_END = compiled(
     r"\s(?:who|which|whose|said|says|told|tells|argued|added|wrote|warned|noted|explained|insisted|has|had|is|was)\b"
 )
-_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'.\-]{0,40}")
+_WORD = compiled(r"[\p{L}\p{M}][\p{L}\p{M}’'.\-]{0,40}")
 _ORG_JOIN = r"(?:[ \t]{1,2}(?:(?:of|for|and|&|on|de|du|the)[ \t]{1,2}){0,2})"
-_ORG_RUN = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'\-])(?:{_TOKEN})(?:{_ORG_JOIN}{_TOKEN}){{0,8}}")
-_SPACE = regex.compile(r"\s+")
+_ORG_RUN = compiled(rf"(?<![\p{{L}}\p{{N}}’'\-])(?:{_TOKEN})(?:{_ORG_JOIN}{_TOKEN}){{0,8}}")
+_SPACE = compiled(r"\s+")
 # Compiled once here rather than looked up in regex's cache on every call (issue 16).
-_WHITE_SPACE = regex.compile(r"[\s]+")
-_INITIAL_MARKS = regex.compile(r"[.\-'’]")
-_JOINED_INITIALS = regex.compile(r"(?:\p{Lu}\.?){1,3}")
-_ALNUM_RUN = regex.compile(r"[a-z0-9]+")
-_LOWER_WORD = regex.compile(r"[a-z][a-z\-]*")
-_POSSESSIVE_OPENING = regex.compile(r"\p{Lu}[\p{L}.\-]{0,40}['’]s\s")
-_POSSESSIVE_WORD = regex.compile(r"[\p{L}\-]{1,30}['’]s")
-_SPEECH_VERB = regex.compile(SPEECH_VERBS)
-_POSSESSIVE_END = regex.compile(r"'s$")
-_AND_GAP = regex.compile(r"[ \t]{1,3}and[ \t]{1,3}")
+_WHITE_SPACE = compiled(r"[\s]+")
+_INITIAL_MARKS = compiled(r"[.\-'’]")
+_JOINED_INITIALS = compiled(r"(?:\p{Lu}\.?){1,3}")
+_ALNUM_RUN = compiled(r"[a-z0-9]+")
+_LOWER_WORD = compiled(r"[a-z][a-z\-]*")
+_POSSESSIVE_OPENING = compiled(r"\p{Lu}[\p{L}.\-]{0,40}['’]s\s")
+_POSSESSIVE_WORD = compiled(r"[\p{L}\-]{1,30}['’]s")
+_SPEECH_VERB = compiled(SPEECH_VERBS)
+_POSSESSIVE_END = compiled(r"'s$")
+_AND_GAP = compiled(r"[ \t]{1,3}and[ \t]{1,3}")
 
 
 # ---------------------------------------------------------------------------
@@ -321,7 +322,7 @@ def _is_initials(word: str) -> bool:
     return 0 < len(word) <= 3 and word.isalpha()
 
 
-_SURNAME_PARTICLE = regex.compile(r"^(?:(?:al|el|bin|ibn|abu|ul|de|d)['-])")
+_SURNAME_PARTICLE = compiled(r"^(?:(?:al|el|bin|ibn|abu|ul|de|d)['-])")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -621,7 +622,7 @@ def _appositive(prose: str, end: int, sentence_end: int) -> tuple[int, int] | No
 
 _OPENING_WORDS = frozenset("a an the its his her their former then now also currently ex".split())
 _NOT_ROLE_HEADS = _VOCAB.not_role_heads | _VOCAB.not_person_heads
-_NP_WORD = regex.compile(r"\p{Ll}[\p{Ll}\-]{1,30}")
+_NP_WORD = compiled(r"\p{Ll}[\p{Ll}\-]{1,30}")
 
 
 def open_role(description: str) -> str:
@@ -726,14 +727,12 @@ def _open_pre_role(prose: str, name_start: int, sentence_start: int) -> tuple[in
 # "the harbour master, Olu Adeyemi,", "the city's planning chief, Ana Ruiz.": a description, a comma and
 # a full name that the clause then leaves (a comma, a full stop, a speech verb).  The description's head
 # is any noun: an open list, not only the role words.
-_DESCRIBED = regex.compile(
+_DESCRIBED = compiled(
     r"(?:(?:the|The|a|A|an|An|its|Its|his|His|her|Her|their|Their)|\p{Lu}[\p{L}\-]{1,30}['’]s)"
     r"(?:[ \t]{1,2}[\p{L}\p{M}'’\-]{1,30}){0,3}?[ \t]{1,2}(?P<head>\p{Ll}[\p{Ll}\-]{2,30}),[ \t]{1,2}"
 )
-_DETERMINER = regex.compile(
-    r"(?<![\p{L}])(?:the|a|an|its|his|her|their|\p{Lu}[\p{L}\-]{1,30}['’]s)(?![\p{L}])", regex.I
-)
-_LEAVES_CLAUSE = regex.compile(rf"(?:[ \t]{{0,3}}[,.;:)]|[ \t]{{1,3}}(?:{SPEECH_VERBS})\b|[ \t]*\Z)")
+_DETERMINER = compiled(r"(?<![\p{L}])(?:the|a|an|its|his|her|their|\p{Lu}[\p{L}\-]{1,30}['’]s)(?![\p{L}])", regex.I)
+_LEAVES_CLAUSE = compiled(rf"(?:[ \t]{{0,3}}[,.;:)]|[ \t]{{1,3}}(?:{SPEECH_VERBS})\b|[ \t]*\Z)")
 # Heads that describe a place, a body or a thing, not a person ("the town, Marrowby Bay").
 _NOT_PERSON_HEADS = _VOCAB.not_person_heads
 
@@ -846,17 +845,17 @@ def _organisations(prose: str, start: int, end: int, name: tuple[int, int]) -> l
 
 
 _CONNECTORS = frozenset("of for and & on de du the a an".split())
-_AT_BEFORE = regex.compile(r"\bat[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
-_OF_AFTER_NAME = regex.compile(r"(?:[ \t]{1,3}\(?cq\)?)?[ \t]{1,2}of[ \t]{1,2}(?:the[ \t]{1,2})?")
+_AT_BEFORE = compiled(r"\bat[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+_OF_AFTER_NAME = compiled(r"(?:[ \t]{1,3}\(?cq\)?)?[ \t]{1,2}of[ \t]{1,2}(?:the[ \t]{1,2})?")
 # "of Meridian Analytics", "of the Tarsk Institute" right after a full name: an affiliation.
-_OF_BODY = regex.compile(
+_OF_BODY = compiled(
     r"[ \t]{1,2}of[ \t]{1,2}(?P<body>(?:the[ \t]{1,2})?\p{Lu}[\p{L}&.'’\-]{1,40}"
     r"(?:[ \t]{1,2}(?:(?:of|for|and|&|on)[ \t]{1,2})?\p{Lu}[\p{L}&.'’\-]{1,40}){0,6})"
 )
 # A capitalised run right after "<Capitalised word> of": a body or a place, not a person ("Ana Ruiz of
 # Meridian Analytics said", "the Bank of England said").
-_AFTER_OF = regex.compile(r"\p{Lu}[\p{L}'’\-]{1,40}[ \t]{1,2}of[ \t]{1,2}(?:the[ \t]{1,2})?\Z")
-_LOWER_AFTER = regex.compile(r"[ \t]{1,3}([a-z][\p{L}\-]{0,30})")
+_AFTER_OF = compiled(r"\p{Lu}[\p{L}'’\-]{1,40}[ \t]{1,2}of[ \t]{1,2}(?:the[ \t]{1,2})?\Z")
+_LOWER_AFTER = compiled(r"[ \t]{1,3}([a-z][\p{L}\-]{0,30})")
 _ORG_FOLLOWERS = frozenset("in and who which on for since until from where whose".split())
 
 
@@ -1057,11 +1056,11 @@ def _roles(prose: str, cue: str, parts: Sequence[tuple[int, int]], descriptor: s
     return tuple(sorted({role for s, e in parts if (role := open_role(prose[s:e]))}))
 
 
-_FORMER = regex.compile(r"(?i)\b(?:former|ex|then|late|onetime|one-time|previously|erstwhile|outgoing)\b")
-_TITLE_BEFORE = regex.compile(
+_FORMER = compiled(r"(?i)\b(?:former|ex|then|late|onetime|one-time|previously|erstwhile|outgoing)\b")
+_TITLE_BEFORE = compiled(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|President|Minister|Senator|Governor|General|Chairman|Secretary|Judge|Mayor)\.?[ \t]\Z"
 )
-_CAPITAL_BEFORE = regex.compile(r"(\p{Lu}[\p{Ll}\p{M}]{0,30})[ \t]\Z")
+_CAPITAL_BEFORE = compiled(r"(\p{Lu}[\p{Ll}\p{M}]{0,30})[ \t]\Z")
 
 
 def _surname_mentions(

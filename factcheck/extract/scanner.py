@@ -31,37 +31,38 @@ import regex
 
 from factcheck.extract.grammar import Grammar, grammar, phone_plus
 from factcheck.extract.numbers import Tok, parse_digits, parse_european, parse_power, parse_scientific, segment
+from factcheck.extract.patterns import compiled
 from factcheck.extract.vocab import Qualifier, Vocab, vocab
 
 _LOOKBEHIND = 48
 _MAX_TOKENS = 32
 _NUMERIC_TOKENS = frozenset({"num", "frac", "vulgar"})
 _TEMPERATURE_WINDOW = 80
-_WORDS = regex.compile(r"[a-z]{2,20}")
-_LIST_ITEM = regex.compile(r"\d{1,3}[.)](?=[ \t]{1,8}\S)")
+_WORDS = compiled(r"[a-z]{2,20}")
+_LIST_ITEM = compiled(r"\d{1,3}[.)](?=[ \t]{1,8}\S)")
 # What can follow the digits of a date, decade, year range or not-claim; a cheap
 # first test so that most numbers skip those five patterns.
-_SPECIAL_HINT = regex.compile(
+_SPECIAL_HINT = compiled(
     r"\d{1,4}(?:[.:/^eEx×'’,\-–]|[ \t][-–/]|(?:st|nd|rd|th)?[ \t]{1,3}(?:of[ \t]|[A-Z])|s(?![\w])"
     r"|[ \t]{0,1}[aApP]\.?[mM])|\d{3}[ ]\d{3}[ ]\d{4}"
 )
-_AGE_LEAD = regex.compile(r"(?r)(?<![\w])(?P<word>[A-Za-z]{3,5})[ \t]{1,3}(?:(?i:between|from)[ \t]{1,3})?$")
+_AGE_LEAD = compiled(r"(?r)(?<![\w])(?P<word>[A-Za-z]{3,5})[ \t]{1,3}(?:(?i:between|from)[ \t]{1,3})?$")
 # "Pacquiao, 46," : a capitalised name, a comma, the number, a comma
-_APPOSED = regex.compile(r"(?r)(?<![\w])[A-Z][a-z'’-]{1,30},[ \t]{1,2}$")
-_ARTICLE = regex.compile(r"(?r)(?<![\w])(?i:an?)[ \t]{1,3}")
-_THE = regex.compile(r"(?r)(?<![\w])(?i:the)[ \t]{1,3}")
+_APPOSED = compiled(r"(?r)(?<![\w])[A-Z][a-z'’-]{1,30},[ \t]{1,2}$")
+_ARTICLE = compiled(r"(?r)(?<![\w])(?i:an?)[ \t]{1,3}")
+_THE = compiled(r"(?r)(?<![\w])(?i:the)[ \t]{1,3}")
 # Compiled once here rather than looked up in regex's cache on every call (issue 16).
-_WORD_AFTER = regex.compile(r"[ \t-]{0,3}([A-Za-z]{1,30})")
-_LETTERS_OR_DOTS_BEFORE = regex.compile(r"(?r)[A-Za-z.]{1,12}")
-_LETTERS_BEFORE = regex.compile(r"(?r)[A-Za-z]{1,12}")
-_PHONE_AFTER_PAREN = regex.compile(r"\d{2,4}\)[ \t]{0,1}\d{3}[ .-]\d{4}(?!\d)")
-_NOT_DIGIT = regex.compile(r"\D")
-_SPACES = regex.compile(r"\s+")
-_WORD_OR_DEGREE = regex.compile(r"[A-Za-z]{2,20}|°")
-_AND_OR_MORE = regex.compile(r"(?i)(?:and|or|more)\b")
-_SPACES_OR_HYPHENS = regex.compile(r"[\s-]+")
-_OF_OR_CLAUSE_END = regex.compile(r"[ \t]{1,3}(?i:of)\b|[ \t]{0,3}(?:[.,;:!?)\"”]|$)")
-_LOWER_WORD_AFTER = regex.compile(r"[ \t]{1,3}([a-z]{2,30})\b")
+_WORD_AFTER = compiled(r"[ \t-]{0,3}([A-Za-z]{1,30})")
+_LETTERS_OR_DOTS_BEFORE = compiled(r"(?r)[A-Za-z.]{1,12}")
+_LETTERS_BEFORE = compiled(r"(?r)[A-Za-z]{1,12}")
+_PHONE_AFTER_PAREN = compiled(r"\d{2,4}\)[ \t]{0,1}\d{3}[ .-]\d{4}(?!\d)")
+_NOT_DIGIT = compiled(r"\D")
+_SPACES = compiled(r"\s+")
+_WORD_OR_DEGREE = compiled(r"[A-Za-z]{2,20}|°")
+_AND_OR_MORE = compiled(r"(?i)(?:and|or|more)\b")
+_SPACES_OR_HYPHENS = compiled(r"[\s-]+")
+_OF_OR_CLAUSE_END = compiled(r"[ \t]{1,3}(?i:of)\b|[ \t]{0,3}(?:[.,;:!?)\"”]|$)")
+_LOWER_WORD_AFTER = compiled(r"[ \t]{1,3}([a-z]{2,30})\b")
 _PREFIX_CHARS = frozenset("$€£¥₽₹₴₩₿₡₾₭元₺₪₦¢-−+.")
 _END_PUNCTUATION = frozenset(",;:!?\"'”’")
 
@@ -953,7 +954,7 @@ def _drop_dangling(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # What a digit is, decided once: regex's \d follows a newer Unicode than Python's float() does, so a
 # digit that unicodedata does not know (U+16D74, U+11BF0) is no digit here.
-_NON_ASCII_DIGIT = regex.compile(r"(?![0-9])\d")
+_NON_ASCII_DIGIT = compiled(r"(?![0-9])\d")
 
 
 def readable_digits(text: str) -> str:

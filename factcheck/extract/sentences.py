@@ -15,6 +15,8 @@ import functools
 
 import regex
 
+from factcheck.extract.patterns import compiled
+
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st jr sr gen gov sen rep col lt sgt capt cmdr adm maj pres
     rev hon no nos vs etc inc co corp ltd plc bros est approx dept univ
@@ -27,7 +29,7 @@ _SHORT_LINE = 70
 
 @functools.cache
 def _boundary() -> regex.Pattern[str]:
-    return regex.compile(
+    return compiled(
         r"(?P<stop>[.!?…]{1,3}[\"”’')\]]{0,2})(?=\s{1,40}[\"“‘'(\[]{0,2}[A-Z0-9])"
         r"|(?P<newline>\n)"
     )

@@ -3,15 +3,18 @@
 ``context.find_source`` runs its source patterns only on sentences that hold one of the words every
 match of them holds (``_may_credit_before``, ``_may_show``, ``_may_say``); the property: whenever a
 pattern matches, its test said it might.  ``sentences.split_sentences`` memoises its result: callers get
-equal lists they may change without changing what the next caller gets.
+equal lists they may change without changing what the next caller gets.  ``patterns.compiled`` loads
+stored patterns: the store holds every pattern of extraction, each the pattern ``regex.compile`` makes.
 """
 
 from __future__ import annotations
 
+import pytest
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import context
+from factcheck.extract import context, patterns
 from factcheck.extract.sentences import split_sentences
 
 # Pieces of the patterns (so that matches are drawn often), words near them, and odd characters.
@@ -61,3 +64,24 @@ def test_split_sentences_gives_each_caller_its_own_list() -> None:
     first.append((0, 1))
     assert split_sentences(text) == [(0, 15), (16, 30), (31, 40), (41, 64)]
     assert split_sentences(text) is not split_sentences(text)
+
+
+def test_the_pattern_store_holds_every_pattern_of_extraction() -> None:
+    """Rebuild it when this fails: python -c "from factcheck.extract.patterns import write_store; write_store()"."""
+    if patterns._load() == {} and patterns.STORE.exists():
+        pytest.skip("the store was written for another version of regex")
+    stored = patterns._load()
+    missing = [pattern for pattern, _flags in patterns.compile_all() if (pattern, _flags) not in stored]
+    assert not missing, f"{len(missing)} patterns not in {patterns.STORE.name}, e.g. {missing[0][:80]!r}"
+
+
+def test_a_stored_pattern_is_the_pattern_compiled() -> None:
+    for (pattern, flags), stored in patterns._load().items():
+        fresh = regex.compile(pattern, flags)
+        assert (stored.pattern, stored.flags, stored.groups, stored.groupindex) == (
+            fresh.pattern,
+            fresh.flags,
+            fresh.groups,
+            fresh.groupindex,
+        )
+        assert len(stored._pickled_data[2]) == len(fresh._pickled_data[2])  # the same code, up to set order
