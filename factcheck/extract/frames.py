@@ -41,7 +41,6 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 import regex
-import simplemma
 
 from factcheck.extract.patterns import compiled
 from factcheck.model import Claim, Frame
@@ -192,6 +191,9 @@ def lemma(word: str) -> str:
     lower = word.lower().replace("’", "'")
     if lower.endswith("'s"):
         lower = lower[:-2]
+    # Imported here: a run whose extractions all come from the index never needs it (about 40 ms).
+    import simplemma
+
     return str(simplemma.lemmatize(lower, lang="en")).lower()
 
 
@@ -1130,6 +1132,8 @@ _OPENER_PREPOSITIONS = frozenset("in from of at for on among across among over a
 @functools.lru_cache(maxsize=65536)
 def _known_word(word: str) -> bool:
     """Whether simplemma's English data knows the word (a common word, not only a name)."""
+    import simplemma
+
     return bool(simplemma.is_known(word, lang="en"))
 
 
