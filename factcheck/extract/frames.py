@@ -42,7 +42,7 @@ from typing import NamedTuple
 
 import regex
 
-from factcheck.extract.patterns import compiled
+from factcheck.extract.patterns import compiled, folded
 from factcheck.model import Claim, Frame
 
 _TOKEN = compiled(r"[A-Za-z][\w'’.&-]*[\w]|[A-Za-z]|\d+(?:[,.]\d+)*|[,;:()\"“”–—\[\]]")
@@ -141,6 +141,25 @@ _PROJECTION = compiled(
     r"(?i)\b(?:could|might|(?-i:may)|would|projected|forecast|expected\s{1,3}to|likely\s{1,3}to|set\s{1,3}to|"
     r"on\s{1,3}track\s{1,3}to|estimated\s{1,3}to)\b"
 )
+# Words (in lower case) of which every match of the pattern above them holds one: a sentence that holds
+# none is not searched (tests/extract/test_fast_paths.py checks them against the patterns).
+_EARLIER_WORDS = ("previous", "earlier", "initial", "original", "preliminary", "estimate", "been", "revised")
+_PART_YEAR_WORDS = (
+    "half", "quarter", "months", "q1", "q2", "q3", "q4", "h1", "h2", "year",
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+)  # fmt: skip
+_REAL_WORDS = ("inflation", "real", "today", "constant")
+_PROJECTION_WORDS = (
+    "could", "might", "may", "would", "projected", "forecast", "expected", "likely", "set", "track", "estimated",
+)  # fmt: skip
+_PARTIAL_WORDS = ("partial", "early", "provisional", "incomplete", "counting")
+
+
+def _may_be_partial(lower: str) -> bool:
+    """False only when _PARTIAL cannot match in a sentence (``lower``: it folded)."""
+    return any(word in lower for word in _PARTIAL_WORDS) or ("with" in lower and ("%" in lower or "per" in lower))
+
+
 # No clause is longer: backward and forward scans stop here, so a run-on "sentence" of thousands of
 # numbers costs each claim a bounded window, not the whole sentence.
 _MAX_CLAUSE_TOKENS = 80
@@ -1088,27 +1107,29 @@ class _SentenceReader:
     def _sentence_series(self) -> dict[str, str]:
         """Series marks that hold for every claim of the sentence (by claim kind)."""
         out: dict[str, str] = {}
-        if _EARLIER.search(self.chunk):
+        # Each pattern is searched only where a word every match of it holds is written (issue 16).
+        lower = folded(self.chunk)
+        if any(word in lower for word in _EARLIER_WORDS) and _EARLIER.search(self.chunk):
             for kind in ("number", "money", "quantity", "percent", "duration"):
                 out[kind] = "earlier"
             return out
-        partial = _PARTIAL.search(self.chunk)
+        partial = _PARTIAL.search(self.chunk) if _may_be_partial(lower) else None
         if partial:
             # A tally under way is compared only with the same stage of it ("with 62% counted").
             label = "partial:" + " ".join(partial.group().lower().split())
             for kind in ("number", "money", "quantity", "percent"):
                 out[kind] = label
             return out
-        part = _PART_YEAR.search(self.chunk)
+        part = _PART_YEAR.search(self.chunk) if any(word in lower for word in _PART_YEAR_WORDS) else None
         if part:
             # "in the first nine months of 2022": part of a year, never the year's figure
             label = "part:" + " ".join(part.group().lower().split())
             for kind in ("number", "money", "quantity", "percent"):
                 out[kind] = label
             return out
-        if _REAL.search(self.chunk):
+        if any(word in lower for word in _REAL_WORDS) and _REAL.search(self.chunk):
             out["money"] = "real"
-        if _PROJECTION.search(self.chunk):
+        if any(word in lower for word in _PROJECTION_WORDS) and _PROJECTION.search(self.chunk):
             for kind in ("number", "money", "quantity", "percent"):
                 out.setdefault(kind, "projection")
         return out

@@ -57,6 +57,19 @@ def compiled(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     return found
 
 
+# The only characters besides A-Z and a-z that regex matches as an ASCII letter without case (simple
+# case folding, regex's default): the dotted capital I, the long s and the Kelvin sign.
+_FOLD_TO_ASCII = str.maketrans({"İ": "i", "ſ": "s", "K": "k"})
+
+
+def folded(text: str) -> str:
+    """``text`` in lower case with the letters above made ASCII: a word that a case-insensitive pattern
+    matches in ``text`` is then in it, written in lower case (a cheap test before a costly search)."""
+    if "İ" in text or "ſ" in text or "K" in text:
+        text = text.translate(_FOLD_TO_ASCII)
+    return text.lower()
+
+
 def compile_all() -> dict[tuple[str, int], regex.Pattern[str]]:
     """Every pattern extraction compiles: its modules' and those built on first use."""
     from factcheck.extract import extract_document

@@ -1,20 +1,24 @@
 """Extraction's fast paths agree with the general code they stand in front of (issue 16).
 
-``context.find_source`` runs its source patterns only on sentences that hold one of the words every
-match of them holds (``_may_credit_before``, ``_may_show``, ``_may_say``); the property: whenever a
-pattern matches, its test said it might.  ``sentences.split_sentences`` memoises its result: callers get
-equal lists they may change without changing what the next caller gets.  ``patterns.compiled`` loads
+``context.find_source`` and the series marks of ``frames`` run their patterns only on sentences that
+hold one of the words every match of them holds (``_may_credit_before``, ``_may_show``, ``_may_say``,
+``frames._EARLIER_WORDS``...); the property: whenever a pattern matches, its test said it might, and
+``patterns.folded`` writes every letter a case-blind pattern matches as that ASCII letter.
+``sentences.split_sentences`` memoises its result: callers get equal lists they may change without
+changing what the next caller gets.  ``patterns.compiled`` loads
 stored patterns: the store holds every pattern of extraction, each the pattern ``regex.compile`` makes.
 """
 
 from __future__ import annotations
+
+import sys
 
 import pytest
 import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import context, patterns
+from factcheck.extract import context, frames, patterns
 from factcheck.extract.sentences import split_sentences
 
 # Pieces of the patterns (so that matches are drawn often), words near them, and odd characters.
@@ -85,3 +89,42 @@ def test_a_stored_pattern_is_the_pattern_compiled() -> None:
             fresh.groupindex,
         )
         assert len(stored._pickled_data[2]) == len(fresh._pickled_data[2])  # the same code, up to set order
+
+
+def test_folded_writes_every_letter_a_case_blind_pattern_matches_in_lower_case() -> None:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    blind = regex.compile(r"(?i)[a-z]")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if blind.fullmatch(char):
+            matched = [c for c in letters if regex.fullmatch(f"(?i){c}", char)]
+            assert patterns.folded(char) in matched, hex(code)
+
+
+_SERIES_PIECES = (
+    "previously", "Earlier", "INITIALLY", "originally", "preliminary", "first estimates", "had been put at",
+    "revised down from", "with 62% counted", "with nearly 40 percent of the votes reporting", "with 5 per cent in",
+    "partial results", "Early returns", "provisional tally", "incomplete counts", "as counting continued",
+    "with counting under way", "first half", "last quarter", "second nine months", "first months", "Q2", "h1",
+    "year-to-date", "year to date", "so far this year", "January-September", "jan to mar", "Sept through Dec",
+    "May", "may", "adjusted for inflation", "inflation-adjusted", "in real terms", "in today's dollars",
+    "in today’s terms", "in constant prices", "could", "might", "would", "projected", "forecast", "expected to",
+    "likely to", "set to", "on track to", "estimated to", "with", "per", "%", "the", "rose", "2024", "İ", "ſ", "K",
+    "Q", "H", "year", "YEAR", "İnflation", "ſo far thiſ year", "Kelvin", " ", "  ", "\n", ",", ".",
+)  # fmt: skip
+
+
+@settings(max_examples=1500, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(_SERIES_PIECES), st.text(max_size=3)), max_size=30).map(" ".join))
+def test_a_series_pattern_matches_only_where_its_words_are(chunk: str) -> None:
+    lower = patterns.folded(chunk)
+    for pattern, words in (
+        (frames._EARLIER, frames._EARLIER_WORDS),
+        (frames._PART_YEAR, frames._PART_YEAR_WORDS),
+        (frames._REAL, frames._REAL_WORDS),
+        (frames._PROJECTION, frames._PROJECTION_WORDS),
+    ):
+        if pattern.search(chunk):
+            assert any(word in lower for word in words), pattern.pattern[:40]
+    if frames._PARTIAL.search(chunk):
+        assert frames._may_be_partial(lower)
