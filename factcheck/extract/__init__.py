@@ -14,6 +14,7 @@ position.  ``extract_claims(text, date=...)`` is the same for a bare string.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -72,9 +73,15 @@ def extract_document(document: Document) -> Extraction:
         claims=tuple(extract(document)),
         people=people,
         quotes=extract_quotes(document.prose, people),
-        title_claims=tuple(extract_claims(title, date=document.date)) if title else (),
+        title_claims=_title_claims(title, document.date) if title else (),
         propers=proper_words(document),
     )
+
+
+@functools.lru_cache(maxsize=256)
+def _title_claims(title: str, as_of: date | None) -> tuple[Claim, ...]:
+    """The claims of a title: the articles of a story often share one, read once (issue 16)."""
+    return tuple(extract_claims(title, date=as_of))
 
 
 def extract_claims(text: str, *, date: date | None = None) -> list[Claim]:

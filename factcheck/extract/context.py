@@ -112,6 +112,12 @@ def _words(text: str, start: int, end: int, limit: int) -> list[tuple[int, int, 
     return out
 
 
+@functools.lru_cache(maxsize=16)
+def _words_before(text: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
+    """The words before a number, read once for both its verb and its aspect."""
+    return tuple(_words(text, start, end, 60))
+
+
 _DIGIT = compiled(r"\d")
 
 
@@ -298,7 +304,7 @@ def find_verb(text: str, sentence: tuple[int, int], mention: Mention, subject_en
     """The verb that ties the number to its subject, stemmed: "imposed 21,692 sanctions" -> "impos"."""
     if mention.kind in ("date", "year", "ordinal"):
         return None
-    before = _words(text, max(sentence[0], mention.start - 60), mention.start, 60)
+    before = _words_before(text, max(sentence[0], mention.start - 60), mention.start)
     for _s, _e, word in reversed(before[-4:]):
         if word.lower() in _AUXILIARY:
             continue
@@ -320,7 +326,7 @@ def find_aspect(text: str, sentence: tuple[int, int], mention: Mention) -> str:
     if mention.kind in ("date", "year", "ordinal", "age"):
         return "level"
     v = vocab()
-    before = [w[2].lower() for w in _words(text, max(sentence[0], mention.start - 60), mention.start, 60)][-6:]
+    before = [w[2].lower() for w in _words_before(text, max(sentence[0], mention.start - 60), mention.start)][-6:]
     if before:
         last = before[-1]
         # "rose by 70 percent", "cut interest rates by 0.25 percentage points"

@@ -1063,17 +1063,27 @@ _TITLE_BEFORE = compiled(
 _CAPITAL_BEFORE = compiled(r"(\p{Lu}[\p{Ll}\p{M}]{0,30})[ \t]\Z")
 
 
+@functools.lru_cache(maxsize=1024)
+def _surname_pattern(surnames: frozenset[str]) -> regex.Pattern[str]:
+    """Any of the surnames as a word, the longest first where two start at one place.  Articles of one
+    story name the same people: a pattern is compiled once for them all (issue 16).  Surnames of one
+    length cannot both match at one place, so their order among themselves changes no match: they are
+    sorted, for one pattern whatever order the set gives."""
+    ordered = sorted(surnames, key=lambda surname: (-len(surname), surname))
+    return regex.compile(
+        r"(?<![\p{L}\p{N}’'\-.])(?:" + "|".join(regex.escape(s) for s in ordered) + r")(?![\p{L}\p{N}\-])"
+    )
+
+
 def _surname_mentions(
     prose: str, sentence_of: Callable[[int], tuple[int, int]], mentions: Sequence[PersonMention]
 ) -> list[PersonMention]:
     """Surnames standing alone ("Clarke said") where a full mention gives the surname."""
-    surnames = sorted({m.surname for m in mentions if m.given and len(m.surname) > 1}, key=len, reverse=True)
+    surnames = frozenset(m.surname for m in mentions if m.given and len(m.surname) > 1)
     if not surnames:
         return []
     taken = sorted((m.start, m.end) for m in mentions)
-    pattern = regex.compile(
-        r"(?<![\p{L}\p{N}’'\-.])(?:" + "|".join(regex.escape(s) for s in surnames) + r")(?![\p{L}\p{N}\-])"
-    )
+    pattern = _surname_pattern(surnames)
     out = []
     for match in pattern.finditer(prose):
         start, end = match.span()
