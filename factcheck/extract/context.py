@@ -19,6 +19,7 @@ bounded patterns; nothing here looks across sentences.
 from __future__ import annotations
 
 import functools
+import itertools
 from datetime import date
 
 import regex
@@ -104,12 +105,8 @@ _NOT_SOURCES = frozenset("The This That It He She They We I But And In On At As 
 
 def _words(text: str, start: int, end: int, limit: int) -> list[tuple[int, int, str]]:
     # Bound the search: a long run without words ("1 1 1 ...") must not be rescanned per number.
-    out = []
-    for match in _WORD.finditer(text, start, min(end, start + 45 * limit)):
-        out.append((match.start(), match.end(), match.group()))
-        if len(out) >= limit:
-            break
-    return out
+    matches = _WORD.finditer(text, start, min(end, start + 45 * limit))
+    return [(*match.span(), match.group()) for match in itertools.islice(matches, max(limit, 1))]
 
 
 @functools.lru_cache(maxsize=16)
