@@ -118,6 +118,13 @@ def _words_before(text: str, start: int, end: int) -> tuple[tuple[int, int, str]
 _DIGIT = compiled(r"\d")
 
 
+def _digit_between(text: str, start: int, end: int) -> bool:
+    # Most words are one space apart: no search for those (issue 16).
+    if end - start == 1 and text[start] == " ":
+        return False
+    return _DIGIT.search(text, start, end) is not None
+
+
 def _phrase_after(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Span of the noun phrase (and one prepositional phrase) after a number."""
     words = _words(text, start, end, 14)
@@ -131,7 +138,7 @@ def _phrase_after(text: str, start: int, end: int) -> tuple[int, int] | None:
         if not words:
             return None
     # Another number ends the phrase: "a seven-under-par 65 to lead" is not about "under-par 65 to lead".
-    cut = next((k for k in range(1, len(words)) if _DIGIT.search(text, words[k - 1][1], words[k][0])), len(words))
+    cut = next((k for k in range(1, len(words)) if _digit_between(text, words[k - 1][1], words[k][0])), len(words))
     words = words[:cut]
     head: list[tuple[int, int, str]] = []
     i = 0

@@ -194,6 +194,16 @@ _PLACE_NOUNS = frozenset(
 _MONTH_OR_DAY = compiled(rf"{_MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day")
 
 
+def _without_contraction(lower: str) -> str:
+    """ "he's" -> "he"; a word without an apostrophe is not searched (issue 16)."""
+    return str(_CONTRACTION.sub("", lower)) if "'" in lower or "’" in lower else lower
+
+
+def _without_possessive(lower: str) -> str:
+    """ "minister's" -> "minister"; a word without an apostrophe is not searched (issue 16)."""
+    return str(_POSSESSIVE.sub("", lower)) if "'" in lower or "’" in lower else lower
+
+
 class _Token(NamedTuple):
     start: int
     end: int
@@ -910,7 +920,7 @@ class _SentenceReader:
         tokens = self.tokens
         for index in range(max(0, start), min(end, len(tokens))):
             token = tokens[index]
-            if _CONTRACTION.sub("", token.lower) in ("he", "she", "they", "it", "we"):
+            if _without_contraction(token.lower) in ("he", "she", "they", "it", "we"):
                 names = self._subject_names(0, index)
                 return _entity_key(names[0]) if names else ""
             if token.capitalised and token.start != self.first_token_start:
@@ -984,22 +994,22 @@ class _SentenceReader:
             if not token.is_word or not token.capitalised or token.lower in _CALENDAR:
                 index += 1
                 continue
-            if _CONTRACTION.sub("", token.lower) in _PRONOUNS:
+            if _without_contraction(token.lower) in _PRONOUNS:
                 index += 1
                 continue
             if token.start == self.first_token_start and (
                 token.lower in _SENTENCE_OPENERS
                 or token.lower.endswith(("ing", "ly"))
                 # "Officials said": a plural of a common word opens the sentence; names do not inflect
-                or _inflected(_POSSESSIVE.sub("", token.lower))
-                or self.names.written_in_lower_case(_POSSESSIVE.sub("", token.lower))
+                or _inflected(_without_possessive(token.lower))
+                or self.names.written_in_lower_case(_without_possessive(token.lower))
                 # "Unemployment in Velmora fell", "Damage from Cyclone Perrin": an English word followed by a
                 # preposition, that the article never capitalises inside a sentence, is a common word
                 # ("Chile won" and "Turkey, capitalised inside" stay names).
                 or (
                     index + 1 < len(tokens)
                     and tokens[index + 1].lower in _OPENER_PREPOSITIONS
-                    and _known_word(_POSSESSIVE.sub("", token.lower))
+                    and _known_word(_without_possessive(token.lower))
                     and not self.names.capitalised_inside(token.lower)
                 )
             ):
