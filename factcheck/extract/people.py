@@ -929,9 +929,6 @@ def _read(prose: str, cand: _Candidate, sentence_of: Callable[[int], tuple[int, 
     possessive = bool(_POSSESSIVE_AFTER.match(prose, cand.end))
     appositive = None if possessive else _appositive(prose, after, sentence[1])
     pre = _pre_role(prose, cand.start, sentence[0])
-    speech = bool(_SPEECH_AFTER.match(prose[after : min(sentence[1], after + 60)])) or bool(
-        _SPEECH_BEFORE.search(prose[max(sentence[0], cand.title_start - 30) : cand.title_start])
-    )
     given_tokens, surname_tokens = _split_name(cand.tokens)
     described = None if pre or cand.title or not given_tokens else _described_before(prose, cand, sentence)
     if appositive is None and given_tokens and not possessive:
@@ -954,7 +951,7 @@ def _read(prose: str, cand: _Candidate, sentence_of: Callable[[int], tuple[int, 
             cue = "affiliation"
     elif cand.honorific:
         cue = "honorific"
-    elif speech and given_tokens:
+    elif given_tokens and _speaks(prose, cand, after, sentence):
         cue = "speech"
     return _Raw(
         cand=cand,
@@ -964,6 +961,14 @@ def _read(prose: str, cand: _Candidate, sentence_of: Callable[[int], tuple[int, 
         pre=pre,
         appositive=appositive,
         sentence=sentence,
+    )
+
+
+def _speaks(prose: str, cand: _Candidate, after: int, sentence: tuple[int, int]) -> bool:
+    """A speech verb right after the name or before its title ("Ruiz said", "said Ruiz"): searched only
+    for a name that no other cue reads (issue 16)."""
+    return bool(_SPEECH_AFTER.match(prose[after : min(sentence[1], after + 60)])) or bool(
+        _SPEECH_BEFORE.search(prose[max(sentence[0], cand.title_start - 30) : cand.title_start])
     )
 
 
