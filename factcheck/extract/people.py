@@ -1068,16 +1068,34 @@ _TITLE_BEFORE = compiled(
 _CAPITAL_BEFORE = compiled(r"(\p{Lu}[\p{Ll}\p{M}]{0,30})[ \t]\Z")
 
 
-@functools.lru_cache(maxsize=1024)
-def _surname_pattern(surnames: frozenset[str]) -> regex.Pattern[str]:
-    """Any of the surnames as a word, the longest first where two start at one place.  Articles of one
-    story name the same people: a pattern is compiled once for them all (issue 16).  Surnames of one
-    length cannot both match at one place, so their order among themselves changes no match: they are
-    sorted, for one pattern whatever order the set gives."""
-    ordered = sorted(surnames, key=lambda surname: (-len(surname), surname))
-    return regex.compile(
-        r"(?<![\p{L}\p{N}’'\-.])(?:" + "|".join(regex.escape(s) for s in ordered) + r")(?![\p{L}\p{N}\-])"
-    )
+_BEFORE_A_WORD = compiled(r"[\p{L}\p{N}’'\-.]")
+_AFTER_A_WORD = compiled(r"[\p{L}\p{N}\-]")
+
+
+def _surname_spans(prose: str, surnames: frozenset[str]) -> list[tuple[int, int]]:
+    r"""Where the surnames stand as words: what ``(?<![\p{L}\p{N}’'\-.])(?:S1|S2|...)(?![\p{L}\p{N}\-])``,
+    the surnames longest first, finds with ``finditer``, without compiling a pattern per document (that
+    cost more than the rest of the people reader, issue 16): at the first place a surname stands as a
+    word, the longest one that does (surnames of one length cannot both), then on from its end."""
+    longest: dict[int, int] = {}
+    for surname in surnames:
+        size = len(surname)
+        at = prose.find(surname)
+        while at >= 0:
+            if (
+                size > longest.get(at, 0)
+                and (at == 0 or not _BEFORE_A_WORD.match(prose, at - 1))
+                and not _AFTER_A_WORD.match(prose, at + size)
+            ):
+                longest[at] = size
+            at = prose.find(surname, at + 1)
+    spans = []
+    reached = 0
+    for at in sorted(longest):
+        if at >= reached:
+            reached = at + longest[at]
+            spans.append((at, reached))
+    return spans
 
 
 def _surname_mentions(
@@ -1088,10 +1106,8 @@ def _surname_mentions(
     if not surnames:
         return []
     taken = sorted((m.start, m.end) for m in mentions)
-    pattern = _surname_pattern(surnames)
     out = []
-    for match in pattern.finditer(prose):
-        start, end = match.span()
+    for start, end in _surname_spans(prose, surnames):
         index = bisect.bisect_right(taken, (start, len(prose) + 1)) - 1
         if index >= 0 and taken[index][0] <= start < taken[index][1]:
             continue
@@ -1107,7 +1123,7 @@ def _surname_mentions(
         possessive = bool(_POSSESSIVE_AFTER.match(prose, end))
         appositive = None if possessive else _appositive(prose, after, sentence[1])
         parts = [appositive] if appositive else []
-        out.append(_build_mention(prose, start, end, "", match.group(), "surname", parts, sentence))
+        out.append(_build_mention(prose, start, end, "", prose[start:end], "surname", parts, sentence))
     return out
 
 
