@@ -12,15 +12,17 @@ With ``--corpus``, times ``extract_document`` (everything extraction does: claim
 title, proper words) on each document of a directory in turn, as ``check --jobs 1`` does, and prints
 the CPU time per article (the best of ``--repeat`` passes: CPU time, because the machine is shared).
 
-Measured on 2026-12-07 (2 vCPUs shared with other jobs, load average 7-9; best of 2 passes, 3 runs
-alternating with the code before issue 16's extraction work, f7c4fec):
-``python benchmarks/bench_extract.py --corpus /tmp/corpus1000 --repeat 2``: 5.0-5.2 ms of CPU per
-article before, 3.6 ms after (one run of 4.5 ms under the load); the seeds' articles (``--corpus
-seeds``, five long articles) 31 -> 23 ms.  What changed: patterns compiled once at module level instead of looked up in
-regex's cache per call (25,000 lookups per 1,000 articles), source and series patterns searched only in
-sentences holding a word every match holds, sentences split once per prose, surname patterns and
-title claims reused across a story's articles.  The rest is spread thin: the number grammar's tail,
-the people reader's capitalised runs, frames' tokens, context's word windows, dataclass construction.
+Measured on 2026-12-07 (2 vCPUs shared with other jobs, load average 8-11), four runs each,
+alternating with the code before issue 16's extraction work (f7c4fec):
+``python benchmarks/bench_extract.py --corpus /tmp/corpus1000 --repeat 1``: 4.57-4.76 ms of CPU per
+article before, 3.17-3.36 ms after (-30%); the seeds (``--corpus seeds``, five long articles) 31 -> 23
+ms.  Under cProfile, ``regex._compile`` calls during ``check /tmp/corpus1000 --jobs 1`` went from
+41,615 to 3,852 (the rest are the checks').  What changed: patterns compiled once at module level
+instead of looked up in regex's cache per call, source and series patterns searched only in
+sentences holding a word every match holds, sentences split once per prose, standalone surnames found
+with ``str.find`` instead of a pattern compiled per document, a story's title read once.  The rest is
+spread thin: the number grammar's unit tail, the people reader's capitalised runs, frames' tokens,
+context's word windows, dataclass construction.
 
 Peak memory is the process's maximum resident set size (getrusage) and,
 with ``--tracemalloc``, the peak of Python allocations during one pass over

@@ -19,16 +19,16 @@ before, 0.079 s after; one article 1.85 s before, 0.96 s after.  What one articl
 runs): the lemma dictionary 0.15-0.3 s (simplemma decodes its English data on first use), compiling
 the number grammar 0.1-0.2 s, compiling the checks' and people's patterns on import 0.2 s, rich 0.03 s.
 
-Measured again on 2026-12-07 (load average 7-9 from other jobs, so CPU seconds: min / median of 12
-runs of each, alternating, ``getrusage`` of each child, as the CPU column), before
-and after extraction's patterns were loaded compiled from ``factcheck/extract/patterns.pickle``
+Measured again on 2026-12-07 (load average 8-10 from other jobs, so CPU seconds: min / median of
+10 runs of each, alternating, ``getrusage`` of each child as in the CPU column), before and after
+extraction's patterns were loaded compiled from ``factcheck/extract/patterns.pickle``
 (``factcheck.extract.patterns``) and simplemma was imported on first use: one article with a warm
-index 0.88 / 0.95 s -> 0.67 / 0.72 s, with ``--no-cache`` 0.80 / 0.93 s -> 0.60 / 0.75 s;
-``--version`` 0.065 / 0.073 s either way.  Earlier the same day, at a lighter load: one article
-(``--no-cache``) 0.78 -> 0.60 s CPU, medians of 6.  What one article still pays: simplemma's English
-dictionary, about 0.13 s CPU, even from a warm index (``link.stories`` lemmatises the words of a
-single document), and compiling the checks' patterns (``checks.arithmetic`` on import, about 0.08 s,
-``checks.reference.compile_phrasing`` about 0.04 s), which the store does not hold.
+index 0.79 / 0.90 s -> 0.63 / 0.70 s, with ``--no-cache`` 0.73 / 0.86 s -> 0.56 / 0.66 s;
+``--version`` 0.064 / 0.067 s either way.  Wall-clock times at that load are twice the CPU and tell
+nothing.  What one article still pays: simplemma's English dictionary, about 0.13 s CPU, even from a
+warm index (``link.stories`` lemmatises the words of a single document), and compiling the checks'
+patterns (``checks.arithmetic`` on import, about 0.08 s, ``checks.reference.compile_phrasing`` about
+0.04 s), which the store does not hold.
 """
 
 from __future__ import annotations
