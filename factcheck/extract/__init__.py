@@ -14,11 +14,10 @@ position.  ``extract_claims(text, date=...)`` is the same for a bare string.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
-
-import regex
 
 from factcheck.extract.context import (
     find_aspect,
@@ -32,6 +31,7 @@ from factcheck.extract.context import (
 )
 from factcheck.extract.frames import document_names, frames_for_sentence
 from factcheck.extract.labels import label_mentions
+from factcheck.extract.patterns import compiled
 from factcheck.extract.scanner import Mention, scan
 from factcheck.extract.sentences import split_sentences
 from factcheck.model import Claim, Document, Period
@@ -74,9 +74,15 @@ def extract_document(document: Document) -> Extraction:
         claims=tuple(extract(document)),
         people=people,
         quotes=extract_quotes(document.prose, people),
-        title_claims=tuple(extract_claims(title, date=document.date)) if title else (),
+        title_claims=_title_claims(title, document.date) if title else (),
         propers=proper_words(document),
     )
+
+
+@functools.lru_cache(maxsize=256)
+def _title_claims(title: str, as_of: date | None) -> tuple[Claim, ...]:
+    """The claims of a title: the articles of a story often share one, read once (issue 16)."""
+    return tuple(extract_claims(title, date=as_of))
 
 
 def extract_claims(text: str, *, date: date | None = None) -> list[Claim]:
@@ -132,7 +138,7 @@ def _extract(prose: str, original: str, as_of: date | None) -> list[Claim]:
     return claims
 
 
-_FROM_TO_GAP = regex.compile(
+_FROM_TO_GAP = compiled(
     r"(?:\s{1,3}[A-Za-z][\w'’-]{0,30}){0,3}(?:\s{1,3}(?:in|during)\s{1,3}[\w\s,–-]{2,40}?)?\s{1,3}to\s{1,3}"
 )
 
@@ -149,9 +155,9 @@ def _continue_from(prose: str, first: Claim, second: Claim) -> Claim:
 
 # "a grant over four years", "spread over five years": the time something is spread over, not a lower bound.
 # After a verb of lasting ("lasted over four years") or "for", "over" still means "more than".
-_OVER = regex.compile(r"(?i)over\s")
-_WORD_BEFORE = regex.compile(r"[a-z][\w'’-]*,?\s{1,3}$")
-_LASTING_BEFORE = regex.compile(
+_OVER = compiled(r"(?i)over\s")
+_WORD_BEFORE = compiled(r"[a-z][\w'’-]*,?\s{1,3}$")
+_LASTING_BEFORE = compiled(
     r"(?i)\b(?:last(?:s|ed|ing)?|took|take[sn]?|taking|spent|spend(?:s|ing)?|been|for|than|after|in|within|"
     r"aged?|is|are|was|were|be)\s{1,3}$"
 )

@@ -19,10 +19,12 @@ bounded patterns; nothing here looks across sentences.
 from __future__ import annotations
 
 import functools
+import itertools
 from datetime import date
 
 import regex
 
+from factcheck.extract.patterns import compiled
 from factcheck.extract.scanner import Mention
 from factcheck.extract.vocab import vocab
 from factcheck.model import Period
@@ -49,7 +51,7 @@ _ADVERBS = frozenset("now currently already still also then recently reportedly 
 _PREPOSITIONS = frozenset("on against to from of in for with at between among into toward towards by".split())
 _DETERMINERS = frozenset("the a an its their his her our your this that these those".split())
 # Verb chains between a subject and its number: "has soared from", "rose by", "stood at", "is".
-_LEAD_VERB = regex.compile(
+_LEAD_VERB = compiled(
     r"(?i)\b(?:(?:has|have|had|will|would|is|are|was|were)\s{1,3}(?:been\s{1,3})?)?"
     r"(?:rose|risen|rise|rises|fell|fallen|falls|grew|grown|grows|jumped|soared|climbed|surged|"
     r"increased|decreased|declined|dropped|plunged|slumped|expanded|shrank|reached|hit|stood|totalled|"
@@ -60,8 +62,8 @@ _LEAD_VERB = regex.compile(
     r"(?:\s{1,3}(?:a|an)\s{1,3}(?:record|new\s{1,3}high|all-time\s{1,3}high|high|low|peak)(?:\s{1,3}of)?)?"
     r"(?:\s{1,3}(?:by|to|from|at|of|in|about|around|roughly|nearly|almost|some))?\s{0,3}$"
 )
-_BETWEEN = regex.compile(r"\bbetween ([a-z-]{1,30}(?: [a-z-]{1,30})?) and ([a-z-]{1,30}(?: [a-z-]{1,30})?)$")
-_WORD = regex.compile(r"[A-Za-z](?:[\w'’.-]{0,40}[\w'’])?|[,;:()\"“”–—]")
+_BETWEEN = compiled(r"\bbetween ([a-z-]{1,30}(?: [a-z-]{1,30})?) and ([a-z-]{1,30}(?: [a-z-]{1,30})?)$")
+_WORD = compiled(r"[A-Za-z](?:[\w'’.-]{0,40}[\w'’])?|[,;:()\"“”–—]")
 _SOURCE_WORD = r"(?:[A-Z][\w&.’'-]{0,40}|of|for|and|&|on|de|the)"
 _SOURCE_NAME = rf"(?P<source>{_SOURCE_WORD}(?:\s{{1,3}}{_SOURCE_WORD}){{0,8}})"
 # What a source publishes: "a survey by X", "figures compiled by X", "the latest report from X".
@@ -73,44 +75,54 @@ _SOURCE_WORK = (
     r"(?:\s{1,3}(?:compiled|published|released|gathered|collected|produced|issued|conducted|commissioned|"
     r"prepared))?\s{1,3}(?:by|from|of)"
 )
-_SOURCE_BEFORE = regex.compile(
+_SOURCE_BEFORE = compiled(
     rf"(?:(?i:according)\s{{1,3}}to(?:\s{{1,3}}{_SOURCE_WORK})?|in\s{{1,3}}keeping\s{{1,3}}with|{_SOURCE_WORK}|"
     r"cited\s{1,3}by)\s{1,3}"
     rf"(?:the\s{{1,3}})?{_SOURCE_NAME}"
 )
 # "X data show", "X's figures showed", "figures from X show": the source of the sentence's figures.
-_SOURCE_SHOW = regex.compile(
+_SOURCE_SHOW = compiled(
     r"(?P<source>[A-Z][\w&.’'-]{0,40}(?:\s{1,3}(?:[A-Z][\w&.’'-]{0,40}|of|for|and|&)){0,6}?)(?:['’]s)?\s{1,3}"
     r"(?:data|figures|statistics|numbers|estimates|records|survey|report|analysis)\s{1,3}"
     r"(?:show|showed|shows|suggest|suggested|suggests|indicate|indicated|indicates|found|published|released)\b"
 )
-_SOURCE_SAID = regex.compile(
+_SOURCE_SAID = compiled(
     r"(?P<source>(?:[A-Z][\w&.’'-]{0,40})(?:\s{1,3}(?:[A-Z][\w&.’'-]{0,40}|of|for|and|&)){0,6}),?\s{1,3}"
     r"(?:said|says|estimates|estimated|reported|reports|found|calculated|counted|recorded|noted)\b"
 )
-_SAID_SOURCE = regex.compile(
+_SAID_SOURCE = compiled(
     r"\b(?:said|says|according\s{1,3}to)\s{1,3}(?:the\s{1,3})?"
     r"(?P<source>[A-Z][\w&.’'-]{0,40}(?:\s{1,3}(?:[A-Z][\w&.’'-]{0,40}|of|for|and|&)){0,6})"
 )
-_SINCE = regex.compile(r"(?i)\bsince\b")
+_SINCE = compiled(r"(?i)\bsince\b")
 # Between a number and the year it belongs to: "$140bn in 2021", "250,000 troops in 2022".
-_YEAR_AFTER = regex.compile(r"(?:\s{1,3}[A-Za-z][\w'’-]{0,30}){0,3}\s{1,3}(?:in|during|for|as\s{1,3}of|by)\s{1,3}")
-_KEY_WORD = regex.compile(r"[A-Za-z][\w'-]*")
-_SOURCE_TAIL = regex.compile(r"(?:\s+(?:of|for|and|&|on|the|de))+$")
+_YEAR_AFTER = compiled(r"(?:\s{1,3}[A-Za-z][\w'’-]{0,30}){0,3}\s{1,3}(?:in|during|for|as\s{1,3}of|by)\s{1,3}")
+_KEY_WORD = compiled(r"[A-Za-z][\w'-]*")
+_SOURCE_TAIL = compiled(r"(?:\s+(?:of|for|and|&|on|the|de))+$")
+_POSSESSIVE_END = compiled(r"['’]s?$")
 _NOT_SOURCES = frozenset("The This That It He She They We I But And In On At As For A An".split())
 
 
 def _words(text: str, start: int, end: int, limit: int) -> list[tuple[int, int, str]]:
     # Bound the search: a long run without words ("1 1 1 ...") must not be rescanned per number.
-    out = []
-    for match in _WORD.finditer(text, start, min(end, start + 45 * limit)):
-        out.append((match.start(), match.end(), match.group()))
-        if len(out) >= limit:
-            break
-    return out
+    matches = _WORD.finditer(text, start, min(end, start + 45 * limit))
+    return [(*match.span(), match.group()) for match in itertools.islice(matches, max(limit, 1))]
 
 
-_DIGIT = regex.compile(r"\d")
+@functools.lru_cache(maxsize=16)
+def _words_before(text: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
+    """The words before a number, read once for both its verb and its aspect."""
+    return tuple(_words(text, start, end, 60))
+
+
+_DIGIT = compiled(r"\d")
+
+
+def _digit_between(text: str, start: int, end: int) -> bool:
+    # Most words are one space apart: no search for those (issue 16).
+    if end - start == 1 and text[start] == " ":
+        return False
+    return _DIGIT.search(text, start, end) is not None
 
 
 def _phrase_after(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -128,7 +140,7 @@ def _phrase_after(text: str, start: int, end: int) -> tuple[int, int] | None:
         if not words:
             return None
     # Another number ends the phrase: "a seven-under-par 65 to lead" is not about "under-par 65 to lead".
-    cut = next((k for k in range(1, len(words)) if _DIGIT.search(text, words[k - 1][1], words[k][0])), len(words))
+    cut = next((k for k in range(1, len(words)) if _digit_between(text, words[k - 1][1], words[k][0])), len(words))
     words = words[:cut]
     head: list[tuple[int, int, str]] = []
     i = 0
@@ -298,7 +310,7 @@ def find_verb(text: str, sentence: tuple[int, int], mention: Mention, subject_en
     """The verb that ties the number to its subject, stemmed: "imposed 21,692 sanctions" -> "impos"."""
     if mention.kind in ("date", "year", "ordinal"):
         return None
-    before = _words(text, max(sentence[0], mention.start - 60), mention.start, 60)
+    before = _words_before(text, max(sentence[0], mention.start - 60), mention.start)
     for _s, _e, word in reversed(before[-4:]):
         if word.lower() in _AUXILIARY:
             continue
@@ -320,7 +332,7 @@ def find_aspect(text: str, sentence: tuple[int, int], mention: Mention) -> str:
     if mention.kind in ("date", "year", "ordinal", "age"):
         return "level"
     v = vocab()
-    before = [w[2].lower() for w in _words(text, max(sentence[0], mention.start - 60), mention.start, 60)][-6:]
+    before = [w[2].lower() for w in _words_before(text, max(sentence[0], mention.start - 60), mention.start)][-6:]
     if before:
         last = before[-1]
         # "rose by 70 percent", "cut interest rates by 0.25 percentage points"
@@ -375,9 +387,9 @@ def own_period(mention: Mention, text: str, as_of: date | None) -> Period | None
 
 
 # A time the article's date places: "last year", "this year", "last month" (relative to the date).
-RELATIVE_PERIOD = regex.compile(r"\b(?P<which>last|this)\s{1,3}(?P<unit>year|month)\b(?!['’]s)", regex.IGNORECASE)
+RELATIVE_PERIOD = compiled(r"\b(?P<which>last|this)\s{1,3}(?P<unit>year|month)\b(?!['’]s)", regex.IGNORECASE)
 # Words right after a number that say when or against what, not what is counted: "2.3% year on year".
-TIME_AFTER_NUMBER = regex.compile(
+TIME_AFTER_NUMBER = compiled(
     r"\s{0,3}(?:(?:last|this|next|past|previous)\s{1,3}(?:year|month|week|quarter|decade)\b"
     r"|(?:year|month|quarter)[\s-]{1,3}(?:on|over)[\s-]{1,3}(?:year|month|quarter)\b"
     r"|(?:a|one)\s{1,3}(?:year|month)\s{1,3}(?:earlier|ago|before)\b)",
@@ -385,11 +397,11 @@ TIME_AFTER_NUMBER = regex.compile(
 )
 
 
-_COMPARED_WITH = regex.compile(
+_COMPARED_WITH = compiled(
     r"\b(?:from|than|over|versus|vs\.?|against|on|compared\s{1,3}(?:with|to)|period|time|level)\s{1,3}$",
     regex.IGNORECASE,
 )
-_WORDS_BEFORE_RELATIVE = regex.compile(r"(?:\s{1,3}[A-Za-z][\w'’-]{0,30}){0,3}\s{1,3}")
+_WORDS_BEFORE_RELATIVE = compiled(r"(?:\s{1,3}[A-Za-z][\w'’-]{0,30}){0,3}\s{1,3}")
 
 
 def relative_periods(text: str, sentence: tuple[int, int], as_of: date | None) -> list[tuple[Mention, Period]]:
@@ -443,8 +455,8 @@ def find_period(
     return Period(as_of, as_of, "", "as_of") if as_of else None
 
 
-_CONTRAST = regex.compile(r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|against|after|than)\b", regex.IGNORECASE)
-_LAST_FIGURE = regex.compile(r"\d[\d,.]{0,20}(?![\s\S]{0,200}\d)")
+_CONTRAST = compiled(r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|against|after|than)\b", regex.IGNORECASE)
+_LAST_FIGURE = compiled(r"\d[\d,.]{0,20}(?![\s\S]{0,200}\d)")
 
 
 def _year_of_a_later_figure(text: str, mention: Mention, year: Mention) -> bool:
@@ -461,6 +473,34 @@ def _year_of_a_later_figure(text: str, mention: Mention, year: Mention) -> bool:
     return bool(_CONTRAST.search(between[: figure.start()]))
 
 
+# Words of which every match of a source pattern holds one (tests/test_extract_fast_paths.py checks it):
+# most sentences hold none, and a search of the whole pattern at every offset of a sentence is the
+# costliest thing extraction did (issue 16).  _SOURCE_BEFORE's "according" is matched without case:
+# only ASCII letters match its letters so, lower-cased, the sentence holds "accord".
+_CREDIT_WORDS = (
+    "keeping", "cited", "survey", "report", "stud", "analysis", "data", "figures", "estimate", "poll", "census",
+    "count", "tally", "statistics", "review", "research", "assessment", "forecast", "projection", "calculation",
+    "records",
+)  # fmt: skip
+_SHOW_WORDS = ("data", "figures", "statistics", "numbers", "estimates", "records", "survey", "report", "analysis")
+_SAY_WORDS = ("said", "says", "estimate", "report", "found", "calculated", "counted", "recorded", "noted")
+
+
+def _may_credit_before(chunk: str) -> bool:
+    """False only when _SOURCE_BEFORE cannot match in ``chunk``."""
+    return any(word in chunk for word in _CREDIT_WORDS) or "accord" in chunk.lower()
+
+
+def _may_show(chunk: str) -> bool:
+    """False only when _SOURCE_SHOW cannot match in ``chunk``."""
+    return any(word in chunk for word in _SHOW_WORDS)
+
+
+def _may_say(chunk: str) -> bool:
+    """False only when _SOURCE_SAID cannot match in ``chunk``."""
+    return any(word in chunk for word in _SAY_WORDS)
+
+
 def find_source(text: str, sentence: tuple[int, int]) -> str | None:
     """Who the sentence credits its figures to, if anyone.
 
@@ -470,20 +510,27 @@ def find_source(text: str, sentence: tuple[int, int]) -> str | None:
     """
     chunk = text[sentence[0] : sentence[1]]
     candidates = []
-    according = _SOURCE_BEFORE.search(chunk) or _SOURCE_SHOW.search(chunk)
+    according = (_may_credit_before(chunk) and _SOURCE_BEFORE.search(chunk)) or (
+        _may_show(chunk) and _SOURCE_SHOW.search(chunk)
+    )
     if according:
         candidates.append(according)
     else:
         said_after = _SAID_SOURCE.search(chunk)
-        said_before = next(
-            (m for m in _SOURCE_SAID.finditer(chunk) if not chunk[m.end("source") : m.end()].startswith(",")), None
+        said_before = (
+            next(
+                (m for m in _SOURCE_SAID.finditer(chunk) if not chunk[m.end("source") : m.end()].startswith(",")),
+                None,
+            )
+            if _may_say(chunk)
+            else None
         )
         candidates.extend(sorted((m for m in (said_after, said_before) if m), key=lambda m: m.start()))
     for match in candidates:
         if match:
             source = str(match.group("source")).strip(" ,.")
             source = str(_SOURCE_TAIL.sub("", source))
-            source = str(regex.sub(r"['’]s?$", "", source))  # "according to Parametrix's data"
+            source = str(_POSSESSIVE_END.sub("", source))  # "according to Parametrix's data"
             if source and source not in _NOT_SOURCES:
                 return source
     return None

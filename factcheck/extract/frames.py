@@ -41,13 +41,13 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 import regex
-import simplemma
 
 from factcheck.extract.context import TIME_AFTER_NUMBER
+from factcheck.extract.patterns import compiled, folded
 from factcheck.extract.vocab import vocab
 from factcheck.model import Claim, Frame
 
-_TOKEN = regex.compile(r"[A-Za-z][\w'’.&-]*[\w]|[A-Za-z]|\d+(?:[,.]\d+)*|[,;:()\"“”–—\[\]]")
+_TOKEN = compiled(r"[A-Za-z][\w'’.&-]*[\w]|[A-Za-z]|\d+(?:[,.]\d+)*|[,;:()\"“”–—\[\]]")
 
 _DETERMINERS = frozenset("the a an its their his her our your this that these those some".split())
 _PREPOSITIONS = frozenset(
@@ -96,21 +96,21 @@ _SAID = frozenset("said says say told tells added adds noted notes stated states
 # (Only those that bound a span: "after the quake hit on Monday" may well be when the number happened.)
 _SUBORDINATORS = frozenset("since until till".split())
 _LINK_VERBS = frozenset("reach hit exceed total top stand number be include surpass pass climb rise".split())
-_RATIO = regex.compile(
+_RATIO = compiled(
     r"^\s{1,3}(?:in|out\s{1,3}of)\s{1,3}(?:\d{1,3}\b(?![,.]\d)|every\b|ten\b|five\b|four\b|three\b|two\b)"
 )
-_RELATIVE_TIME = regex.compile(r"^\s{1,3}(?:ago|later|earlier|before|after|afterwards|since)\b")
-_RATIO_TEXT = regex.compile(r"\d\s{1,3}(?:in|out\s{1,3}of)\s{1,3}\d")
-_CLAUSE_CHANGE = regex.compile(r"[A-Z;:—]|\bwhile\b|\bwhereas\b")
-_CONTRACTION = regex.compile(r"['’](?:ve|re|d|ll|s)$")
-_BRACKET_OPEN = regex.compile(r"\s{0,2}\(\s{0,2}(?:about|around|roughly|approximately|or|some|c\.)?\s{0,2}")
-_NAME_WORD = regex.compile(r"[\w.&-]+")
-_HYPHEN_MEASURE = regex.compile(r"^-([a-z]{3,20})\b")
+_RELATIVE_TIME = compiled(r"^\s{1,3}(?:ago|later|earlier|before|after|afterwards|since)\b")
+_RATIO_TEXT = compiled(r"\d\s{1,3}(?:in|out\s{1,3}of)\s{1,3}\d")
+_CLAUSE_CHANGE = compiled(r"[A-Z;:—]|\bwhile\b|\bwhereas\b")
+_CONTRACTION = compiled(r"['’](?:ve|re|d|ll|s)$")
+_BRACKET_OPEN = compiled(r"\s{0,2}\(\s{0,2}(?:about|around|roughly|approximately|or|some|c\.)?\s{0,2}")
+_NAME_WORD = compiled(r"[\w.&-]+")
+_HYPHEN_MEASURE = compiled(r"^-([a-z]{3,20})\b")
 _TOTAL_WORDS = frozenset("total overall combined cumulative altogether".split())
 # Nouns that name the gap between two figures ("a margin of 4,191 votes", "her lead was 2,060").
 # A count under way: "with 62% counted", "with 91 percent of precincts reporting", "partial results",
 # "as counting continued": figures of a tally that is not final.
-_PARTIAL = regex.compile(
+_PARTIAL = compiled(
     r"(?i)\bwith\s{1,3}(?:about\s{1,3}|nearly\s{1,3}|almost\s{1,3}|over\s{1,3})?\d{1,3}(?:\.\d)?\s{0,2}(?:%|percent|per\s{1,3}cent)"
     r"(?:\s{1,3}of\s{1,3}(?:the\s{1,3})?(?:votes?|ballots?|precincts?|results?|polling\s{1,3}stations?|districts?))?"
     r"\s{1,3}(?:counted|reporting|in|tallied|declared|processed)\b"
@@ -124,15 +124,14 @@ _ONCE_VERBS = frozenset(
 )
 _GAP_FOLLOWERS = frozenset("of was is had has stood stands grew narrowed widened to at be been over".split())
 _WINNING_VERBS = frozenset("won win wins winning beat beats beaten leads trails trailed ahead".split())
-_OF_THE_WHOLE = regex.compile(r"\s{1,3}of\s{1,3}(?:the\s{1,3}|all\s{1,3}|a\s{1,3}total\s{1,3}of\s{1,3})?")
+_OF_THE_WHOLE = compiled(r"\s{1,3}of\s{1,3}(?:the\s{1,3}|all\s{1,3}|a\s{1,3}total\s{1,3}of\s{1,3})?")
 # "11% higher than a year before": a change over time, not a difference from another thing.
-_THAN_A_TIME = regex.compile(
-    r"^\s{0,3}\w+\s{1,3}than\s{1,3}(?:(?:a|one)\s{1,3}(?:year|month|quarter|week)\s{1,3}(?:before|earlier|ago)"
-    r"|(?:last|the\s{1,3}previous|the\s{1,3}same)\s{1,3}(?:year|month|quarter|week|period)|in\s{1,3}\d{4})\b",
-    regex.IGNORECASE,
+_THAN_A_TIME = compiled(
+    r"(?i)^\s{0,3}\w+\s{1,3}than\s{1,3}(?:(?:a|one)\s{1,3}(?:year|month|quarter|week)\s{1,3}(?:before|earlier|ago)"
+    r"|(?:last|the\s{1,3}previous|the\s{1,3}same)\s{1,3}(?:year|month|quarter|week|period)|in\s{1,3}\d{4})\b"
 )
-_DIFFERENCE = regex.compile(r"^\s{0,3}(?:more|fewer|less|higher|lower|greater|larger|smaller)\s{1,3}than\b")
-_EARLIER = regex.compile(
+_DIFFERENCE = compiled(r"^\s{0,3}(?:more|fewer|less|higher|lower|greater|larger|smaller)\s{1,3}than\b")
+_EARLIER = compiled(
     # ("a year earlier", "the previous quarter" are what a change is measured against, not an old figure)
     r"(?i)\b(?:previous(?:ly)?(?!\s{1,3}(?:year|quarter|month|week|day|period|session)s?\b)"
     r"|(?<!\b(?:year|month|quarter|week|day)s?\s{1,3})earlier|initial(?:ly)?|originally|original|preliminary"
@@ -144,48 +143,67 @@ _MONTH = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 # Part of a year: "the first nine months", "first half", "Q2", "year to date", "January-September".
-_PART_YEAR = regex.compile(
+_PART_YEAR = compiled(
     rf"(?i)\b(?:(?:first|last|second|third)\s{{1,3}}(?:half|quarter|(?:\w{{3,6}}\s{{1,3}})?months)|q[1-4]|h[12]|"
     rf"year[- ]to[- ]date|so\s{{1,3}}far\s{{1,3}}this\s{{1,3}}year|"
     rf"{_MONTH}\s{{0,2}}(?:[-–]|to|through)\s{{0,2}}{_MONTH})\b"
 )
-_REAL = regex.compile(
+_REAL = compiled(
     r"(?i)\b(?:adjust(?:ed|ing)\s{1,3}for\s{1,3}inflation|inflation[- ]adjusted|in\s{1,3}real\s{1,3}terms|"
     r"in\s{1,3}today['’]s\s{1,3}(?:dollars|money|terms)|in\s{1,3}constant\s{1,3}(?:dollars|prices))\b"
 )
-_PROJECTION = regex.compile(
+_PROJECTION = compiled(
     # "may" in lower case only: "in May" is the month.
     r"(?i)\b(?:could|might|(?-i:may)|would|projected|forecast|expected\s{1,3}to|likely\s{1,3}to|set\s{1,3}to|"
     r"on\s{1,3}track\s{1,3}to|estimated\s{1,3}to)\b"
 )
 # "said it would cut 1,200 jobs": reported speech of a plan, as "will cut" is; not a projection.
-_REPORTED_WOULD = regex.compile(
+_REPORTED_WOULD = compiled(
     r"(?i)\b(?:said|announced|confirmed|told\s{1,3}\w+)\s{1,3}(?:on\s{1,3}\w+\s{1,3})?(?:that\s{1,3})?"
     r"(?:it|they|he|she|we|the\s{1,3}\w+)\s{1,3}would\b"
 )
+# Words (in lower case) of which every match of the pattern above them holds one: a sentence that holds
+# none is not searched (tests/extract/test_fast_paths.py checks them against the patterns).
+_EARLIER_WORDS = ("previous", "earlier", "initial", "original", "preliminary", "estimate", "been", "revised")
+_PART_YEAR_WORDS = (
+    "half", "quarter", "months", "q1", "q2", "q3", "q4", "h1", "h2", "year",
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+)  # fmt: skip
+_REAL_WORDS = ("inflation", "real", "today", "constant")
+_PROJECTION_WORDS = (
+    "could", "might", "may", "would", "projected", "forecast", "expected", "likely", "set", "track", "estimated",
+)  # fmt: skip
+_PARTIAL_WORDS = ("partial", "early", "provisional", "incomplete", "counting")
+
+
+def _may_be_partial(lower: str) -> bool:
+    """False only when _PARTIAL cannot match in a sentence (``lower``: it folded)."""
+    return any(word in lower for word in _PARTIAL_WORDS) or ("with" in lower and ("%" in lower or "per" in lower))
+
+
 # No clause is longer: backward and forward scans stop here, so a run-on "sentence" of thousands of
 # numbers costs each claim a bounded window, not the whole sentence.
 _MAX_CLAUSE_TOKENS = 80
 _LIST_REACH = 12
 _CLAUSE_BREAK = frozenset({";", "—", "–", "(", ")", ":", "“", "”", '"'})
 _CLAUSE_WORDS = frozenset("while whereas but which who".split())
-_POSSESSIVE = regex.compile(r"['’]s?$")
+_POSSESSIVE = compiled(r"['’]s?$")
 # Between two numbers of one list or comparison: "108 medals to China's 102", "44 silver medals compared to China's 27".
-_LIST_GAP = regex.compile(
+_LIST_GAP = compiled(
     r"(?:\s{0,3}(?:,|and|or|to|vs\.?|versus|against|compared\s{1,3}(?:to|with)|while|from|"
     r"(?:[A-Z][\w.&-]{0,30}\s{0,2}){1,3}['’]s?)\s{0,3}){1,4}"
 )
 # "A and B" as one owner: "trade between Russia and China", "the earthquakes in Turkey and Syria".
 _NAME = r"[A-Z][\w.&'’-]{1,30}(?:\s{1,3}[A-Z][\w.&'’-]{1,30}){0,2}"
 _JOINT = rf"(?:the\s{{1,3}})?(?P<a>{_NAME})\s{{1,3}}and\s{{1,3}}(?:the\s{{1,3}})?(?P<b>{_NAME})"
-_BETWEEN_NAMES = regex.compile(rf"\bbetween\s{{1,3}}{_JOINT}")
-_JOINT_NAMES = regex.compile(_JOINT)
-_GAP_WORD = regex.compile(r"(?<![\w'’])[a-z][a-z-]*")
+_BETWEEN_NAMES = compiled(rf"\bbetween\s{{1,3}}{_JOINT}")
+_JOINT_NAMES = compiled(_JOINT)
+_GAP_WORD = compiled(r"(?<![\w'’])[a-z][a-z-]*")
 _REPORTING = frozenset(
     "said says told announced updated reported confirmed estimated stated added noted wrote put raised revised "
     "declared tweeted posted".split()
 )
-_DEMONYM = regex.compile(r"(?:an|ian|ese|ish|ch|i|ic)$")
+_DEMONYM = compiled(r"(?:an|ian|ese|ish|ch|i|ic)$")
 
 
 # A sentence that opens with a place sets the scope of its numbers ("In the capital, ...").
@@ -194,7 +212,17 @@ _PLACE_NOUNS = frozenset(
     "capital city region state province county district town village area suburb countryside north south "
     "east west north-east north-west south-east south-west".split()
 )
-_MONTH_OR_DAY = regex.compile(rf"{_MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day")
+_MONTH_OR_DAY = compiled(rf"{_MONTH}|(?:mon|tues|wednes|thurs|fri|satur|sun)day")
+
+
+def _without_contraction(lower: str) -> str:
+    """ "he's" -> "he"; a word without an apostrophe is not searched (issue 16)."""
+    return str(_CONTRACTION.sub("", lower)) if "'" in lower or "’" in lower else lower
+
+
+def _without_possessive(lower: str) -> str:
+    """ "minister's" -> "minister"; a word without an apostrophe is not searched (issue 16)."""
+    return str(_POSSESSIVE.sub("", lower)) if "'" in lower or "’" in lower else lower
 
 
 class _Token(NamedTuple):
@@ -213,6 +241,9 @@ def lemma(word: str) -> str:
     lower = word.lower().replace("’", "'")
     if lower.endswith("'s"):
         lower = lower[:-2]
+    # Imported here: a run whose extractions all come from the index never needs it (about 40 ms).
+    import simplemma
+
     return str(simplemma.lemmatize(lower, lang="en")).lower()
 
 
@@ -998,7 +1029,7 @@ class _SentenceReader:
         tokens = self.tokens
         for index in range(max(0, start), min(end, len(tokens))):
             token = tokens[index]
-            if _CONTRACTION.sub("", token.lower) in ("he", "she", "they", "it", "we"):
+            if _without_contraction(token.lower) in ("he", "she", "they", "it", "we"):
                 names = self._subject_names(0, index)
                 return _entity_key(names[0]) if names else ""
             if token.capitalised and token.start != self.first_token_start:
@@ -1072,15 +1103,15 @@ class _SentenceReader:
             if not token.is_word or not token.capitalised or token.lower in _CALENDAR:
                 index += 1
                 continue
-            if _CONTRACTION.sub("", token.lower) in _PRONOUNS:
+            if _without_contraction(token.lower) in _PRONOUNS:
                 index += 1
                 continue
             if token.start == self.first_token_start and (
                 token.lower in _SENTENCE_OPENERS
                 or token.lower.endswith(("ing", "ly"))
                 # "Officials said": a plural of a common word opens the sentence; names do not inflect
-                or _inflected(_POSSESSIVE.sub("", token.lower))
-                or self.names.written_in_lower_case(_POSSESSIVE.sub("", token.lower))
+                or _inflected(_without_possessive(token.lower))
+                or self.names.written_in_lower_case(_without_possessive(token.lower))
                 # "Textile maker Harlow Mills", "Software group Veltrix": a trade before the firm's name
                 or (
                     index + 2 < len(tokens)
@@ -1109,7 +1140,7 @@ class _SentenceReader:
                 or (
                     index + 1 < len(tokens)
                     and tokens[index + 1].lower in _OPENER_PREPOSITIONS
-                    and _known_word(_POSSESSIVE.sub("", token.lower))
+                    and _known_word(_without_possessive(token.lower))
                     and not self.names.capitalised_inside(token.lower)
                 )
             ):
@@ -1231,27 +1262,31 @@ class _SentenceReader:
     def _sentence_series(self) -> dict[str, str]:
         """Series marks that hold for every claim of the sentence (by claim kind)."""
         out: dict[str, str] = {}
-        if _EARLIER.search(self.chunk):
+        # Each pattern is searched only where a word every match of it holds is written (issue 16).
+        lower = folded(self.chunk)
+        if any(word in lower for word in _EARLIER_WORDS) and _EARLIER.search(self.chunk):
             for kind in ("number", "money", "quantity", "percent", "duration"):
                 out[kind] = "earlier"
             return out
-        partial = _PARTIAL.search(self.chunk)
+        partial = _PARTIAL.search(self.chunk) if _may_be_partial(lower) else None
         if partial:
             # A tally under way is compared only with the same stage of it ("with 62% counted").
             label = "partial:" + " ".join(partial.group().lower().split())
             for kind in ("number", "money", "quantity", "percent"):
                 out[kind] = label
             return out
-        part = _PART_YEAR.search(self.chunk)
+        part = _PART_YEAR.search(self.chunk) if any(word in lower for word in _PART_YEAR_WORDS) else None
         if part:
             # "in the first nine months of 2022": part of a year, never the year's figure
             label = "part:" + " ".join(part.group().lower().split())
             for kind in ("number", "money", "quantity", "percent"):
                 out[kind] = label
             return out
-        if _REAL.search(self.chunk):
+        if any(word in lower for word in _REAL_WORDS) and _REAL.search(self.chunk):
             out["money"] = "real"
-        if any(not self._reported_would(m) for m in _PROJECTION.finditer(self.chunk)):
+        if any(word in lower for word in _PROJECTION_WORDS) and any(
+            not self._reported_would(m) for m in _PROJECTION.finditer(self.chunk)
+        ):
             for kind in ("number", "money", "quantity", "percent"):
                 out.setdefault(kind, "projection")
         return out
@@ -1300,18 +1335,20 @@ def _names_of_run(words: list[str]) -> list[list[str]]:
     return [name for name in names if len(name) > 1]
 
 
-_CAPITALISED_RUN = regex.compile(r"[A-Z][\w'’.&-]*(?:[ \t]{1,3}[A-Z][\w'’.&-]*)+")
+_CAPITALISED_RUN = compiled(r"[A-Z][\w'’.&-]*(?:[ \t]{1,3}[A-Z][\w'’.&-]*)+")
 # Words that make a longer name another place or body, not the full form of a short one.
 _DISTINCT_PREFIXES = frozenset(
     "north south east west northern southern eastern western central new upper lower greater".split()
 )
-_ABSTRACT_NOUN = regex.compile(r"(?:ment|tion|sion|ness)$")
+_ABSTRACT_NOUN = compiled(r"(?:ment|tion|sion|ness)$")
 _OPENER_PREPOSITIONS = frozenset("in from of at for on among across among over after during".split())
 
 
 @functools.lru_cache(maxsize=65536)
 def _known_word(word: str) -> bool:
     """Whether simplemma's English data knows the word (a common word, not only a name)."""
+    import simplemma
+
     return bool(simplemma.is_known(word, lang="en"))
 
 

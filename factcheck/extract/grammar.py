@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import regex
 
+from factcheck.extract.patterns import compiled
 from factcheck.extract.vocab import vocab
 
 
@@ -130,17 +131,17 @@ def _build() -> Grammar:
     year4 = r"(?:1[5-9]\d{2}|20\d{2}|2100)"
 
     skip_literals = alternation(v.not_claims)
-    skip = regex.compile(rf"(?:https?://|www\.)[^\s<>\"')\]]{{1,2048}}|(?<![\w])(?:{skip_literals})(?![\w])")
-    digit = regex.compile(rf"[\d{_VULGAR_CLASS}]{{1,64}}|\.(?=\d)")
-    month_anchor = regex.compile(rf"(?<![\w])(?:{month})")
-    word_anchor = regex.compile(rf"(?<![\w])(?i:{start_words})(?![\w])")
+    skip = compiled(rf"(?:https?://|www\.)[^\s<>\"')\]]{{1,2048}}|(?<![\w])(?:{skip_literals})(?![\w])")
+    digit = compiled(rf"[\d{_VULGAR_CLASS}]{{1,64}}|\.(?=\d)")
+    month_anchor = compiled(rf"(?<![\w])(?:{month})")
+    word_anchor = compiled(rf"(?<![\w])(?i:{start_words})(?![\w])")
     standalone = alternation(v.standalone)
     time_units = alternation(v.article_time_units)
-    phrase_anchor = regex.compile(
+    phrase_anchor = compiled(
         rf"(?<![\w])(?:(?P<standalone>(?i:{standalone}))(?=[ \t]{{1,3}}(?i:of)(?![\w]))"
         rf"|(?P<article>(?i:an?))[ \t]{{1,3}}(?P<timeunit>(?i:{time_units}))(?![\w-]))"
     )
-    fraction_of_time = regex.compile(
+    fraction_of_time = compiled(
         rf"[ \t]{{1,3}}(?i:of)[ \t]{{1,3}}(?i:an?)[ \t]{{1,3}}(?P<timeunit>(?i:{time_units}))(?![\w-])"
     )
 
@@ -157,7 +158,7 @@ def _build() -> Grammar:
         r"|(?P<spaced>\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3}){1,5}(?:\.\d{1,12})?)(?!\d|[.,]\d|[ \t]{0,1}/)"
         r"|(?P<plain>\d{1,15}(?:\.\d{1,12})?|\.\d{1,12})(?!\d)"
     )
-    token = regex.compile(
+    token = compiled(
         rf"(?:{digits})"
         rf"|(?P<vulgar>[{_VULGAR_CLASS}])"
         rf"|(?<![\w])(?P<numword>(?i:{run_words}))(?![\w])"
@@ -165,9 +166,9 @@ def _build() -> Grammar:
         rf"|(?<![\w])(?P<connector>(?i:and|an?|of|point))"
         rf"(?=[ \t]{{1,3}}(?:[\d{_VULGAR_CLASS}]|(?i:(?:an?|of)[ \t]{{1,3}})?(?i:{run_words})(?![\w])))"
     )
-    separator = regex.compile(r"(?P<hyphen>[ \t]{0,3}[-‐‑][ \t]{0,3})|[ \t\u00a0]{1,3}")
+    separator = compiled(r"(?P<hyphen>[ \t]{0,3}[-‐‑][ \t]{0,3})|[ \t\u00a0]{1,3}")
 
-    not_claim = regex.compile(
+    not_claim = compiled(
         r"(?P<ip>\d{1,3}(?:\.\d{1,3}){3})(?!\.?\d)"
         r"|(?P<version>\d{1,4}(?:\.\d{1,4}){2,5})(?![\w]|\.\d)"
         r"|(?P<phone>(?:\d{3}[ .-])\d{3}[ .-]\d{4}(?!\d)|\d{1,4}(?:-\d{2,5}){2,4}(?:/\d{2,5})?(?![\d-]))"
@@ -176,7 +177,7 @@ def _build() -> Grammar:
         r"|(?P<slash>\d{1,4}(?:[ \t]{0,1}/[ \t]{0,1}\d{1,4}){1,2})(?![\w/])"
     )
 
-    date = regex.compile(
+    date = compiled(
         rf"(?P<d_month1>{month})[ \t]{{1,3}}(?P<d_day1>{day})(?![\d:,.]\d|\d|[ \t]{{0,1}}%)"
         rf"(?:,?[ \t]{{1,3}}(?P<d_year1>{year4})(?!\d))?"
         rf"|(?P<d_day2>{day})[ \t]{{1,3}}(?:of[ \t]{{1,3}})?(?P<d_month2>{month})"
@@ -184,18 +185,18 @@ def _build() -> Grammar:
         rf"|(?P<d_month3>{month}),?[ \t]{{1,3}}(?P<d_year3>{year4})(?!\d)"
         rf"|(?P<d_iso>{year4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\d-])"
     )
-    decade = regex.compile(r"(?:(?P<dec_century>1[5-9]|20)(?P<dec_digit>\d)0|['’](?P<dec_short>\d)0)['’]?s(?![\w])")
-    year_range = regex.compile(
+    decade = compiled(r"(?:(?P<dec_century>1[5-9]|20)(?P<dec_digit>\d)0|['’](?P<dec_short>\d)0)['’]?s(?![\w])")
+    year_range = compiled(
         rf"(?P<yr1>{year4})[ \t]{{0,1}}[-–/][ \t]{{0,1}}(?P<yr2>{year4}|\d{{2}})"
         r"(?![\w%,.]\d|\d|%|[ \t]{0,1}(?i:per[ \t]{0,1}cent|percent))"
     )
-    token_end = regex.compile(r"[\w.,/:'’+-]{0,2048}")
+    token_end = compiled(r"[\w.,/:'’+-]{0,2048}")
 
     # Prefixes, read backwards from the number's first character.
     currency_prefix = alternation([*v.currency_prefixes, *v.currency_symbols])
     codes = alternation(c for c in v.currency_prefixes if len(c) == 3 and c.isalpha() and c.isupper())
     scale_letters = alternation(v.scaled_codes)
-    prefix = regex.compile(
+    prefix = compiled(
         rf"(?r)(?:(?<![\w])(?P<scaledp>(?:{scale_letters})(?:{codes}))"
         rf"|(?<![A-Za-z])(?P<cur>{currency_prefix}))[ \t]{{0,1}}"
         rf"(?P<csign>[-−][ \t]{{0,1}})?$"
@@ -203,14 +204,14 @@ def _build() -> Grammar:
         rf"|(?P<sign>[-−+])(?P<signspace>[ \t]{{0,1}})$"
         rf"|(?<![\w])(?P<article>(?i:an?))[ \t]{{1,3}}$"
     )
-    weekday_before = regex.compile(rf"(?r)(?<![\w])(?P<weekday>{_weekday_names()}),?[ \t]{{1,3}}$")
+    weekday_before = compiled(rf"(?r)(?<![\w])(?P<weekday>{_weekday_names()}),?[ \t]{{1,3}}$")
 
     # Suffixes, matched at the end of the number.
     glued = {s: m for s, m in v.scale_suffixes.items()}
-    scale_glued = regex.compile(rf"(?P<scale>{alternation(glued)})(?![A-Za-z0-9])")
-    scale_spaced = regex.compile(rf"[ \t]{{1,2}}(?P<scale>{alternation(v.spaced_suffixes)})(?![A-Za-z0-9])")
+    scale_glued = compiled(rf"(?P<scale>{alternation(glued)})(?![A-Za-z0-9])")
+    scale_spaced = compiled(rf"[ \t]{{1,2}}(?P<scale>{alternation(v.spaced_suffixes)})(?![A-Za-z0-9])")
     glued_only = frozenset(s for s in v.scale_suffixes if s not in v.spaced_suffixes)
-    unit_glued = regex.compile(rf"(?P<unit>{_unit_forms(glued_only)})(?![A-Za-z0-9²³])")
+    unit_glued = compiled(rf"(?P<unit>{_unit_forms(glued_only)})(?![A-Za-z0-9²³])")
     time_forms = alternation(v.time_units)
     one_letter = [w for w in v.currency_words if len(w) == 1]
     currency_words = alternation(w for w in v.currency_words if len(w) > 1)
@@ -218,12 +219,12 @@ def _build() -> Grammar:
     glued_letter = f"|(?:{alternation(one_letter)})(?![\\w])" if one_letter else ""
     symbols = alternation(v.currency_symbols)
     per_forms = alternation(v.per_units)
-    per_unit = regex.compile(
+    per_unit = compiled(
         # "km/ms", "metres per second"; "barrels a day" stays barrels (the rate is context)
         rf"(?:[ \t]{{0,1}}/[ \t]{{0,1}}|[ \t]{{1,3}}(?i:per)[ \t]{{1,3}})"
         rf"(?P<perunit>(?i:{per_forms}))(?![A-Za-z0-9])"
     )
-    tail = regex.compile(
+    tail = compiled(
         r"(?P<points>[ \t]{1,3}(?i:percentage[ \t]{1,3}points?|percentage-points?|pct\.?[ \t]{1,3}points?"
         r"|ppts?|pp|basis[ \t]{1,3}points?|bps|bp)(?![\w]))"
         r"|(?P<percent>[ \t]{0,2}%"
@@ -237,10 +238,10 @@ def _build() -> Grammar:
         rf"|(?P<bunit>[ \t]{{0,2}}(?P<open>[(\[{{<])(?P<bform>{_unit_forms()})(?P<close>[)\]}}>]))"
         r"|(?P<ordinal>(?:st|nd|rd|th))(?![A-Za-z])"
     )
-    scale_after_currency = regex.compile(rf"[ \t]{{1,3}}(?P<scale>(?i:{alternation(v.scale_words)}))(?![\w])")
+    scale_after_currency = compiled(rf"[ \t]{{1,3}}(?P<scale>(?i:{alternation(v.scale_words)}))(?![\w])")
     minor_words = alternation(w for m in v.minor_units.values() for w in m.words)
     small_words = alternation([*v.units, *v.tens])
-    minor = regex.compile(
+    minor = compiled(
         rf"(?:[ \t]{{1,3}}(?i:and))?[ \t]{{1,3}}"
         rf"(?P<amount>\d{{1,2}}|(?i:{small_words})(?:[ \t-]{{1,3}}(?i:{alternation(v.units)}))?)"
         rf"(?![\w.,]\d|[\w])(?:[ \t]{{1,3}}(?P<word>(?i:{minor_words}))(?![\w]))?"
@@ -253,7 +254,7 @@ def _build() -> Grammar:
     # Alternatives are tried in order, right to left: the inclusive comparatives
     # first ("less than or equal to" must not stop at "equal to"), then the
     # listed phrases ("no more than" must not stop at "more than"), then "more than".
-    qualifier_before = regex.compile(
+    qualifier_before = compiled(
         rf"(?r)(?i:(?<![\w])(?P<between>between|from)[ \t]{{1,3}}$"
         rf"|(?<![\w])(?:(?P<cmp1>{comparative_words})[ \t]{{1,3}}than"
         rf"(?P<oreq1>[ \t]{{1,3}}or[ \t]{{1,3}}equal(?:[ \t]{{1,3}}to)?)"
@@ -269,17 +270,17 @@ def _build() -> Grammar:
     number_start = rf"(?:[-−+]?[\d{_VULGAR_CLASS}]|(?i:{start_words})(?![\w]))"
     # "200 or greater" but not "200 or greater than 190", which is its own mention.
     no_number = rf"(?![ \t]{{0,3}}(?i:than[ \t]{{1,3}})?{number_start})"
-    trailing_qualifier = regex.compile(rf"[ \t]{{1,3}}(?P<trail>(?i:{trailing}))(?![\w]){no_number}")
-    or_equal = regex.compile(rf"[ \t]{{1,3}}(?i:or[ \t]{{1,3}}equal(?:[ \t]{{1,3}}(?:to|than))?)(?![\w]){no_number}")
-    percent_of = regex.compile(
+    trailing_qualifier = compiled(rf"[ \t]{{1,3}}(?P<trail>(?i:{trailing}))(?![\w]){no_number}")
+    or_equal = compiled(rf"[ \t]{{1,3}}(?i:or[ \t]{{1,3}}equal(?:[ \t]{{1,3}}(?:to|than))?)(?![\w]){no_number}")
+    percent_of = compiled(
         r"(?r)(?:^|[.;:!?(\n][ \t]{0,3})(?P<pw>(?i:percents?|per[ \t]{0,1}cents?|percentage))"
         r"[ \t]{1,3}(?i:of)[ \t]{1,3}$"
     )
-    connector = regex.compile(
+    connector = compiled(
         r"(?P<pad1>[ \t]{0,3})(?P<word>-|–|—|~|(?i:to|and|through|thru|till|until))(?P<pad2>[ \t]{0,3})"
     )
-    bound_pair = regex.compile(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?i:and|but|,)?[ \t]{0,3}")
-    ratio = regex.compile(rf"[ \t]{{1,3}}(?P<word>(?i:{alternation(v.ratio_words)}))[ \t]{{1,3}}")
+    bound_pair = compiled(r"[ \t]{0,3}(?:,[ \t]{0,3})?(?i:and|but|,)?[ \t]{0,3}")
+    ratio = compiled(rf"[ \t]{{1,3}}(?P<word>(?i:{alternation(v.ratio_words)}))[ \t]{{1,3}}")
     return Grammar(
         skip=skip,
         digit=digit,
@@ -318,7 +319,7 @@ def _build() -> Grammar:
 @functools.cache
 def phone_plus() -> regex.Pattern[str]:
     """International phone numbers, matched at a "+": "+1-222-2222/2222", "+44 20 7946 0958"."""
-    return regex.compile(r"\+\d{1,3}(?:[ .-]\(?\d{1,5}\)?){2,5}(?:/\d{2,5})?(?!\d)")
+    return compiled(r"\+\d{1,3}(?:[ .-]\(?\d{1,5}\)?){2,5}(?:/\d{2,5})?(?!\d)")
 
 
 @functools.cache

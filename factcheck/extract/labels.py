@@ -20,10 +20,11 @@ from collections.abc import Sequence
 
 import regex
 
+from factcheck.extract.patterns import compiled
 from factcheck.extract.scanner import Mention
 
 # The verbs whose object is the event a weekday can date (frames read the object).
-_LIGHT_BEFORE = regex.compile(
+_LIGHT_BEFORE = compiled(
     r"(?i)\b(?:make|made|makes|making|hold|held|holds|take|took|takes|taking|give|gave|gives|came|come|comes|coming)\b"
 )
 SCALES = ("category", "level", "stage", "phase", "grade", "tier", "class", "force")
@@ -33,13 +34,13 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 @functools.cache
 def _label() -> regex.Pattern[str]:
     scales = "|".join(SCALES)
-    return regex.compile(rf"(?i)(?<![\w-])(?P<scale>{scales})\s{{1,2}}(?P<value>[1-9]|1[0-2])(?![\w.,-]|\.\d)")
+    return compiled(rf"(?i)(?<![\w-])(?P<scale>{scales})\s{{1,2}}(?P<value>[1-9]|1[0-2])(?![\w.,-]|\.\d)")
 
 
 @functools.cache
 def _weekday() -> regex.Pattern[str]:
     days = "|".join(d.capitalize() for d in WEEKDAYS)
-    return regex.compile(rf"(?<![\w-])(?P<day>{days})(?:['’]s)?(?![\w-])")
+    return compiled(rf"(?<![\w-])(?P<day>{days})(?:['’]s)?(?![\w-])")
 
 
 def label_mentions(text: str, taken: Sequence[Mention]) -> list[Mention]:

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field, replace
 import regex
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
+from factcheck.extract.patterns import compiled
 from factcheck.extract.people_vocab import people_vocab
 from factcheck.extract.sentences import split_sentences
 from factcheck.model import Document
@@ -132,25 +133,36 @@ _TOKEN = (
     r"(?:['’]\p{Lu}[\p{Ll}\p{M}]{1,30})?(?:-\p{L}[\p{Ll}\p{M}]{0,30}){0,2})"
 )
 _PARTICLE = r"(?:van der|van den|van|von der|von|de la|de|der|den|da|di|du|dos|del|della|la|le|bin|ibn|al|el|ter|ten)"
-_RUN = regex.compile(
+_RUN = compiled(
     rf"(?<![\p{{L}}\p{{N}}’'\-.])(?P<run>{_TOKEN}(?:[ \t\u00a0]{{1,2}}(?:{_PARTICLE}[ \t]{{1,2}})?{_TOKEN}){{0,7}})"
 )
-_RUN_TOKEN = regex.compile(rf"{_TOKEN}|{_PARTICLE}(?=[ \t])")
-_INITIALS = regex.compile(r"^(?:\p{Lu}\.?){1,3}$|^\p{Lu}\.(?:[ ]?\p{Lu}\.){0,3}$")
-_POSSESSIVE_AFTER = regex.compile(r"['’]s?(?![\p{L}])")
-_CQ = regex.compile(r"[ \t]{1,3}\(?cq\)?(?![\w])")
-_SPEECH_AFTER = regex.compile(
+_RUN_TOKEN = compiled(rf"{_TOKEN}|{_PARTICLE}(?=[ \t])")
+_INITIALS = compiled(r"^(?:\p{Lu}\.?){1,3}$|^\p{Lu}\.(?:[ ]?\p{Lu}\.){0,3}$")
+_POSSESSIVE_AFTER = compiled(r"['’]s?(?![\p{L}])")
+_CQ = compiled(r"[ \t]{1,3}\(?cq\)?(?![\w])")
+_SPEECH_AFTER = compiled(
     rf"\A,?[ \t]{{1,3}}(?:(?:has|had|have|also|then|later|previously|once)[ \t]{{1,3}}){{0,2}}(?:{SPEECH_VERBS})\b"
 )
-_SPEECH_BEFORE = regex.compile(rf"(?:\b(?:{SPEECH_VERBS})|\baccording[ \t]{{1,3}}to)[ \t]{{1,3}}\Z")
-_APPOSITIVE = regex.compile(r"(?:[ \t]{1,3}\(?cq\)?)?,[ \t]{1,3}(?P<body>[^,;:()“”\"\[\]\n]{2,220})")
-_APPOSITIVE_END = regex.compile(
+_SPEECH_BEFORE = compiled(rf"(?:\b(?:{SPEECH_VERBS})|\baccording[ \t]{{1,3}}to)[ \t]{{1,3}}\Z")
+_APPOSITIVE = compiled(r"(?:[ \t]{1,3}\(?cq\)?)?,[ \t]{1,3}(?P<body>[^,;:()“”\"\[\]\n]{2,220})")
+_APPOSITIVE_END = compiled(
     r"\s(?:who|which|whose|said|says|told|tells|argued|added|wrote|warned|noted|explained|insisted|has|had|is|was)\b"
 )
-_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'.\-]{0,40}")
+_WORD = compiled(r"[\p{L}\p{M}][\p{L}\p{M}’'.\-]{0,40}")
 _ORG_JOIN = r"(?:[ \t]{1,2}(?:(?:of|for|and|&|on|de|du|the)[ \t]{1,2}){0,2})"
-_ORG_RUN = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'\-])(?:{_TOKEN})(?:{_ORG_JOIN}{_TOKEN}){{0,8}}")
-_SPACE = regex.compile(r"\s+")
+_ORG_RUN = compiled(rf"(?<![\p{{L}}\p{{N}}’'\-])(?:{_TOKEN})(?:{_ORG_JOIN}{_TOKEN}){{0,8}}")
+_SPACE = compiled(r"\s+")
+# Compiled once here rather than looked up in regex's cache on every call (issue 16).
+_WHITE_SPACE = compiled(r"[\s]+")
+_INITIAL_MARKS = compiled(r"[.\-'’]")
+_JOINED_INITIALS = compiled(r"(?:\p{Lu}\.?){1,3}")
+_ALNUM_RUN = compiled(r"[a-z0-9]+")
+_LOWER_WORD = compiled(r"[a-z][a-z\-]*")
+_POSSESSIVE_OPENING = compiled(r"\p{Lu}[\p{L}.\-]{0,40}['’]s\s")
+_POSSESSIVE_WORD = compiled(r"[\p{L}\-]{1,30}['’]s")
+_SPEECH_VERB = compiled(SPEECH_VERBS)
+_POSSESSIVE_END = compiled(r"'s$")
+_AND_GAP = compiled(r"[ \t]{1,3}and[ \t]{1,3}")
 
 
 # ---------------------------------------------------------------------------
@@ -289,13 +301,13 @@ def _fold(text: str) -> str:
 
 def normalise_given(given: str) -> str:
     """Given names compared without case, accents, dots, hyphens or spaces in initials ("J.D." = "JD")."""
-    words = [w for w in regex.split(r"[\s]+", given.strip()) if w]
+    words = [w for w in _WHITE_SPACE.split(given.strip()) if w]
     out = []
     for word in words:
         if _INITIALS.match(word) and word.upper() == word:
             out.append(_fold(word).replace(".", "").replace(" ", ""))
         else:
-            out.append(regex.sub(r"[.\-'’]", "", _fold(word)))
+            out.append(_INITIAL_MARKS.sub("", _fold(word)))
     # "J. D." is one set of initials: join runs of single letters.
     joined: list[str] = []
     for word in out:
@@ -310,7 +322,7 @@ def _is_initials(word: str) -> bool:
     return 0 < len(word) <= 3 and word.isalpha()
 
 
-_SURNAME_PARTICLE = regex.compile(r"^(?:(?:al|el|bin|ibn|abu|ul|de|d)['-])")
+_SURNAME_PARTICLE = compiled(r"^(?:(?:al|el|bin|ibn|abu|ul|de|d)['-])")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -363,13 +375,13 @@ def _initials_fit(short: str, long: str) -> bool:
 
 def _looks_initials(given: str) -> bool:
     stripped = given.replace(" ", "")
-    return bool(regex.fullmatch(r"(?:\p{Lu}\.?){1,3}", stripped))
+    return bool(_JOINED_INITIALS.fullmatch(stripped))
 
 
 def organisation_key(text: str) -> str:
     """An organisation compared: folded, no "the", "&" as "and", British and American spellings joined."""
     folded = _fold(text).replace("&", " and ")
-    words = regex.findall(r"[a-z0-9]+", folded)
+    words = _ALNUM_RUN.findall(folded)
     spelling = {"centre": "center", "organisation": "organization", "defence": "defense", "programme": "program"}
     return " ".join(spelling.get(w, w) for w in words if w != "the")
 
@@ -444,7 +456,7 @@ def compare_organisations(a: str, b: str) -> str:
 
 def role_heads(text: str) -> tuple[str, ...]:
     """Role words in a descriptor, normalised: "historian and strategic expert" -> (expert, historian)."""
-    lower = " " + " ".join(regex.findall(r"[a-z][a-z\-]*", _fold(text))) + " "
+    lower = " " + " ".join(_LOWER_WORD.findall(_fold(text))) + " "
     found: set[str] = set()
     for phrase in _ROLE_PHRASES:
         padded = f" {phrase} "
@@ -597,7 +609,7 @@ def _appositive(prose: str, end: int, sentence_end: int) -> tuple[int, int] | No
     if not words:
         return None
     first = words[0].rstrip(".")
-    possessive = bool(regex.match(r"\p{Lu}[\p{L}.\-]{0,40}['’]s\s", body))
+    possessive = bool(_POSSESSIVE_OPENING.match(body))
     opener = first in ("a", "an", "the", "former", "then", "now", "also", "currently", "ex", "himself", "herself")
     role_first = first in ROLE_WORDS or (first.endswith("s") and first[:-1] in ROLE_WORDS) or first in _TITLES
     if not (opener or possessive or role_first):
@@ -610,7 +622,7 @@ def _appositive(prose: str, end: int, sentence_end: int) -> tuple[int, int] | No
 
 _OPENING_WORDS = frozenset("a an the its his her their former then now also currently ex".split())
 _NOT_ROLE_HEADS = _VOCAB.not_role_heads | _VOCAB.not_person_heads
-_NP_WORD = regex.compile(r"\p{Ll}[\p{Ll}\-]{1,30}")
+_NP_WORD = compiled(r"\p{Ll}[\p{Ll}\-]{1,30}")
 
 
 def open_role(description: str) -> str:
@@ -623,16 +635,14 @@ def open_role(description: str) -> str:
     qualifies ("retired", "local")."""
     words = _WORD.findall(description)[:10]
     index = 0
-    while index < len(words) and (
-        _fold(words[index]) in _OPENING_WORDS or regex.fullmatch(r"[\p{L}\-]{1,30}['’]s", words[index])
-    ):
+    while index < len(words) and (_fold(words[index]) in _OPENING_WORDS or _POSSESSIVE_WORD.fullmatch(words[index])):
         index += 1
     phrase: list[str] = []
     for number, word in enumerate(words[index:]):
         if number == 0 and index == 0:
             word = word[:1].lower() + word[1:]  # "Harbour master", opening a sentence
         lower = word.lower()
-        if not _NP_WORD.fullmatch(word) or lower in _PRE_STOP or regex.fullmatch(SPEECH_VERBS, lower):
+        if not _NP_WORD.fullmatch(word) or lower in _PRE_STOP or _SPEECH_VERB.fullmatch(lower):
             break
         phrase.append(lower)
     if not phrase or len(phrase) > 3:
@@ -652,7 +662,7 @@ def _could_head_role(word: str) -> bool:
         len(word) >= 3
         and word not in _NOT_ROLE_HEADS
         and word not in _PRE_STOP
-        and not regex.fullmatch(SPEECH_VERBS, word)
+        and not _SPEECH_VERB.fullmatch(word)
         and not word.endswith(("ly", "ing", "est", "ed"))
         and (not word.endswith("s") or word.endswith("ss"))
     )
@@ -717,14 +727,12 @@ def _open_pre_role(prose: str, name_start: int, sentence_start: int) -> tuple[in
 # "the harbour master, Olu Adeyemi,", "the city's planning chief, Ana Ruiz.": a description, a comma and
 # a full name that the clause then leaves (a comma, a full stop, a speech verb).  The description's head
 # is any noun: an open list, not only the role words.
-_DESCRIBED = regex.compile(
+_DESCRIBED = compiled(
     r"(?:(?:the|The|a|A|an|An|its|Its|his|His|her|Her|their|Their)|\p{Lu}[\p{L}\-]{1,30}['’]s)"
     r"(?:[ \t]{1,2}[\p{L}\p{M}'’\-]{1,30}){0,3}?[ \t]{1,2}(?P<head>\p{Ll}[\p{Ll}\-]{2,30}),[ \t]{1,2}"
 )
-_DETERMINER = regex.compile(
-    r"(?<![\p{L}])(?:the|a|an|its|his|her|their|\p{Lu}[\p{L}\-]{1,30}['’]s)(?![\p{L}])", regex.I
-)
-_LEAVES_CLAUSE = regex.compile(rf"(?:[ \t]{{0,3}}[,.;:)]|[ \t]{{1,3}}(?:{SPEECH_VERBS})\b|[ \t]*\Z)")
+_DETERMINER = compiled(r"(?<![\p{L}])(?:the|a|an|its|his|her|their|\p{Lu}[\p{L}\-]{1,30}['’]s)(?![\p{L}])", regex.I)
+_LEAVES_CLAUSE = compiled(rf"(?:[ \t]{{0,3}}[,.;:)]|[ \t]{{1,3}}(?:{SPEECH_VERBS})\b|[ \t]*\Z)")
 # Heads that describe a place, a body or a thing, not a person ("the town, Marrowby Bay").
 _NOT_PERSON_HEADS = _VOCAB.not_person_heads
 
@@ -762,7 +770,7 @@ def _pre_role(prose: str, name_start: int, sentence_start: int) -> tuple[int, in
             break
         text = word.group().rstrip(".")
         lower = _fold(text)
-        bare = regex.sub(r"'s$", "", lower)
+        bare = _POSSESSIVE_END.sub("", lower)
         is_role = bare in ROLE_WORDS or (bare.endswith("s") and bare[:-1] in ROLE_WORDS) or bare in _TITLES
         if not kept:
             if not is_role:
@@ -837,17 +845,17 @@ def _organisations(prose: str, start: int, end: int, name: tuple[int, int]) -> l
 
 
 _CONNECTORS = frozenset("of for and & on de du the a an".split())
-_AT_BEFORE = regex.compile(r"\bat[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
-_OF_AFTER_NAME = regex.compile(r"(?:[ \t]{1,3}\(?cq\)?)?[ \t]{1,2}of[ \t]{1,2}(?:the[ \t]{1,2})?")
+_AT_BEFORE = compiled(r"\bat[ \t]{1,3}(?:the[ \t]{1,3})?\Z")
+_OF_AFTER_NAME = compiled(r"(?:[ \t]{1,3}\(?cq\)?)?[ \t]{1,2}of[ \t]{1,2}(?:the[ \t]{1,2})?")
 # "of Meridian Analytics", "of the Tarsk Institute" right after a full name: an affiliation.
-_OF_BODY = regex.compile(
+_OF_BODY = compiled(
     r"[ \t]{1,2}of[ \t]{1,2}(?P<body>(?:the[ \t]{1,2})?\p{Lu}[\p{L}&.'’\-]{1,40}"
     r"(?:[ \t]{1,2}(?:(?:of|for|and|&|on)[ \t]{1,2})?\p{Lu}[\p{L}&.'’\-]{1,40}){0,6})"
 )
 # A capitalised run right after "<Capitalised word> of": a body or a place, not a person ("Ana Ruiz of
 # Meridian Analytics said", "the Bank of England said").
-_AFTER_OF = regex.compile(r"\p{Lu}[\p{L}'’\-]{1,40}[ \t]{1,2}of[ \t]{1,2}(?:the[ \t]{1,2})?\Z")
-_LOWER_AFTER = regex.compile(r"[ \t]{1,3}([a-z][\p{L}\-]{0,30})")
+_AFTER_OF = compiled(r"\p{Lu}[\p{L}'’\-]{1,40}[ \t]{1,2}of[ \t]{1,2}(?:the[ \t]{1,2})?\Z")
+_LOWER_AFTER = compiled(r"[ \t]{1,3}([a-z][\p{L}\-]{0,30})")
 _ORG_FOLLOWERS = frozenset("in and who which on for since until from where whose".split())
 
 
@@ -921,9 +929,6 @@ def _read(prose: str, cand: _Candidate, sentence_of: Callable[[int], tuple[int, 
     possessive = bool(_POSSESSIVE_AFTER.match(prose, cand.end))
     appositive = None if possessive else _appositive(prose, after, sentence[1])
     pre = _pre_role(prose, cand.start, sentence[0])
-    speech = bool(_SPEECH_AFTER.match(prose[after : min(sentence[1], after + 60)])) or bool(
-        _SPEECH_BEFORE.search(prose[max(sentence[0], cand.title_start - 30) : cand.title_start])
-    )
     given_tokens, surname_tokens = _split_name(cand.tokens)
     described = None if pre or cand.title or not given_tokens else _described_before(prose, cand, sentence)
     if appositive is None and given_tokens and not possessive:
@@ -946,7 +951,7 @@ def _read(prose: str, cand: _Candidate, sentence_of: Callable[[int], tuple[int, 
             cue = "affiliation"
     elif cand.honorific:
         cue = "honorific"
-    elif speech and given_tokens:
+    elif given_tokens and _speaks(prose, cand, after, sentence):
         cue = "speech"
     return _Raw(
         cand=cand,
@@ -959,13 +964,21 @@ def _read(prose: str, cand: _Candidate, sentence_of: Callable[[int], tuple[int, 
     )
 
 
+def _speaks(prose: str, cand: _Candidate, after: int, sentence: tuple[int, int]) -> bool:
+    """A speech verb right after the name or before its title ("Ruiz said", "said Ruiz"): searched only
+    for a name that no other cue reads (issue 16)."""
+    return bool(_SPEECH_AFTER.match(prose[after : min(sentence[1], after + 60)])) or bool(
+        _SPEECH_BEFORE.search(prose[max(sentence[0], cand.title_start - 30) : cand.title_start])
+    )
+
+
 def _share_plural_appositives(prose: str, raws: list[_Raw]) -> None:
     """ "William Jackson and Mark Williams, economists at Capital Economics": the appositive is for both."""
     for index in range(len(raws) - 1):
         first, second = raws[index], raws[index + 1]
         if first.appositive or not second.appositive or not second.given or not first.given:
             continue
-        if not regex.fullmatch(r"[ \t]{1,3}and[ \t]{1,3}", prose[first.cand.end : second.cand.title_start]):
+        if not _AND_GAP.fullmatch(prose[first.cand.end : second.cand.title_start]):
             continue
         words = [w.lower() for w in _WORD.findall(prose[second.appositive[0] : second.appositive[1]])[:3]]
         if any(w.endswith("s") and w[:-1] in ROLE_WORDS for w in words):
@@ -1048,27 +1061,53 @@ def _roles(prose: str, cue: str, parts: Sequence[tuple[int, int]], descriptor: s
     return tuple(sorted({role for s, e in parts if (role := open_role(prose[s:e]))}))
 
 
-_FORMER = regex.compile(r"(?i)\b(?:former|ex|then|late|onetime|one-time|previously|erstwhile|outgoing)\b")
-_TITLE_BEFORE = regex.compile(
+_FORMER = compiled(r"(?i)\b(?:former|ex|then|late|onetime|one-time|previously|erstwhile|outgoing)\b")
+_TITLE_BEFORE = compiled(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|President|Minister|Senator|Governor|General|Chairman|Secretary|Judge|Mayor)\.?[ \t]\Z"
 )
-_CAPITAL_BEFORE = regex.compile(r"(\p{Lu}[\p{Ll}\p{M}]{0,30})[ \t]\Z")
+_CAPITAL_BEFORE = compiled(r"(\p{Lu}[\p{Ll}\p{M}]{0,30})[ \t]\Z")
+
+
+_BEFORE_A_WORD = compiled(r"[\p{L}\p{N}’'\-.]")
+_AFTER_A_WORD = compiled(r"[\p{L}\p{N}\-]")
+
+
+def _surname_spans(prose: str, surnames: frozenset[str]) -> list[tuple[int, int]]:
+    r"""Where the surnames stand as words: what ``(?<![\p{L}\p{N}’'\-.])(?:S1|S2|...)(?![\p{L}\p{N}\-])``,
+    the surnames longest first, finds with ``finditer``, without compiling a pattern per document (that
+    cost more than the rest of the people reader, issue 16): at the first place a surname stands as a
+    word, the longest one that does (surnames of one length cannot both), then on from its end."""
+    longest: dict[int, int] = {}
+    for surname in surnames:
+        size = len(surname)
+        at = prose.find(surname)
+        while at >= 0:
+            if (
+                size > longest.get(at, 0)
+                and (at == 0 or not _BEFORE_A_WORD.match(prose, at - 1))
+                and not _AFTER_A_WORD.match(prose, at + size)
+            ):
+                longest[at] = size
+            at = prose.find(surname, at + 1)
+    spans = []
+    reached = 0
+    for at in sorted(longest):
+        if at >= reached:
+            reached = at + longest[at]
+            spans.append((at, reached))
+    return spans
 
 
 def _surname_mentions(
     prose: str, sentence_of: Callable[[int], tuple[int, int]], mentions: Sequence[PersonMention]
 ) -> list[PersonMention]:
     """Surnames standing alone ("Clarke said") where a full mention gives the surname."""
-    surnames = sorted({m.surname for m in mentions if m.given and len(m.surname) > 1}, key=len, reverse=True)
+    surnames = frozenset(m.surname for m in mentions if m.given and len(m.surname) > 1)
     if not surnames:
         return []
     taken = sorted((m.start, m.end) for m in mentions)
-    pattern = regex.compile(
-        r"(?<![\p{L}\p{N}’'\-.])(?:" + "|".join(regex.escape(s) for s in surnames) + r")(?![\p{L}\p{N}\-])"
-    )
     out = []
-    for match in pattern.finditer(prose):
-        start, end = match.span()
+    for start, end in _surname_spans(prose, surnames):
         index = bisect.bisect_right(taken, (start, len(prose) + 1)) - 1
         if index >= 0 and taken[index][0] <= start < taken[index][1]:
             continue
@@ -1084,7 +1123,7 @@ def _surname_mentions(
         possessive = bool(_POSSESSIVE_AFTER.match(prose, end))
         appositive = None if possessive else _appositive(prose, after, sentence[1])
         parts = [appositive] if appositive else []
-        out.append(_build_mention(prose, start, end, "", match.group(), "surname", parts, sentence))
+        out.append(_build_mention(prose, start, end, "", prose[start:end], "surname", parts, sentence))
     return out
 
 

@@ -22,12 +22,13 @@ import yaml
 
 from factcheck import yamlnodes
 from factcheck.errors import RuleError
+from factcheck.extract.patterns import compiled
 
 __all__ = ["PeopleVocab", "parse_people_vocab", "people_vocab"]
 
 _PATH = "factcheck/data/people.yaml"
-_WORD = regex.compile(r"[\p{Ll}\p{Lo}\p{M}\p{N}][\p{Ll}\p{Lo}\p{M}\p{N}.'’\-]*")
-_PHRASE = regex.compile(r"[\p{Ll}\p{Lo}\p{M}\p{N}][\p{Ll}\p{Lo}\p{M}\p{N}.'’\- ]*")
+_WORD = compiled(r"[\p{Ll}\p{Lo}\p{M}\p{N}][\p{Ll}\p{Lo}\p{M}\p{N}.'’\-]*")
+_PHRASE = compiled(r"[\p{Ll}\p{Lo}\p{M}\p{N}][\p{Ll}\p{Lo}\p{M}\p{N}.'’\- ]*")
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,22 +22,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
+from factcheck.extract.patterns import compiled
 from factcheck.extract.sentences import split_sentences
 from factcheck.model import Document
 
 __all__ = ["ProperWord", "proper_words"]
 
-_WORD = regex.compile(
+_WORD = compiled(
     r"(?<![\p{L}\p{M}\p{N}'’.\-])"
     r"(?P<word>\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}?[\p{Ll}\p{M}]+)*(?:-\p{Lu}?[\p{Ll}\p{M}]+)*|\p{Lu}{2,6})"
     r"(?=['’]s?(?![\p{L}])|(?![\p{L}\p{M}\p{N}'’]))"
 )
 # What a run of capitalised words may hold between names ("Department of Natural Resources").
-_BETWEEN = regex.compile(r"^[ \t]{1,2}(?:(?:of|for|and|the|de|du|la|van|von|der|al|&)[ \t]{1,2}){0,2}$")
-_OPENING = regex.compile(r"^[\s\"“‘'(\[*#>_\-–—•|0-9.:)]*$")
-_LINE_WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’\-]*")
+_BETWEEN = compiled(r"^[ \t]{1,2}(?:(?:of|for|and|the|de|du|la|van|von|der|al|&)[ \t]{1,2}){0,2}$")
+_OPENING = compiled(r"^[\s\"“‘'(\[*#>_\-–—•|0-9.:)]*$")
+_LINE_WORD = compiled(r"[\p{L}][\p{L}\p{M}'’\-]*")
 _SMALL = frozenset("a an the and or but of for to in on at by with from as is vs via".split())
 
 

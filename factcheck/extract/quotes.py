@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 import regex
 
+from factcheck.extract.patterns import compiled
 from factcheck.extract.people import ROLE_WORDS, SPEECH_VERBS, People, organisation_key, surname_key
 from factcheck.extract.sentences import split_sentences
 
@@ -69,7 +70,7 @@ class Quote:
     passage_end: int
 
 
-_QUOTE = regex.compile(r"“(?P<curly>[^“”\n]{1,3000})”|(?<![\p{L}\p{N}])\"(?P<straight>[^\"\n]{1,3000})\"")
+_QUOTE = compiled(r"“(?P<curly>[^“”\n]{1,3000})”|(?<![\p{L}\p{N}])\"(?P<straight>[^\"\n]{1,3000})\"")
 _CAPITAL_WORD = r"(?:\p{Lu}\.(?:[ ]?\p{Lu}\.){0,3}|\p{Lu}[\p{L}\p{M}’'\-]{0,30})"
 _NAME = (
     rf"(?:{_CAPITAL_WORD}(?:[ \t]{{1,2}}(?:(?:of|the|al|bin|van|von|de|der|la|le)[ \t]{{1,2}})?{_CAPITAL_WORD}){{0,6}})"
@@ -79,8 +80,8 @@ _VAGUE = r"(?:(?:the|a|an|one|another|his|her|their)[ \t]{1,2}(?:[a-z][\w\-]{0,3
 _SPEAKER = rf"(?P<speaker>(?:the[ \t]{{1,2}})?{_NAME}|{_PRONOUN}|{_VAGUE})"
 _APPOSITION = r"(?:,[^,“”\"\n]{1,160},)?"
 _VERB = rf"(?:(?:has|had|have|also|later|then)[ \t]{{1,3}}){{0,2}}(?:{SPEECH_VERBS})"
-_AFTER_VERB_FIRST = regex.compile(rf",?[ \t]{{1,3}}{_VERB}[ \t]{{1,3}}{_SPEAKER}")
-_AFTER_SPEAKER_FIRST = regex.compile(rf",?[ \t]{{1,3}}{_SPEAKER}{_APPOSITION}[ \t]{{1,3}}{_VERB}\b")
+_AFTER_VERB_FIRST = compiled(rf",?[ \t]{{1,3}}{_VERB}[ \t]{{1,3}}{_SPEAKER}")
+_AFTER_SPEAKER_FIRST = compiled(rf",?[ \t]{{1,3}}{_SPEAKER}{_APPOSITION}[ \t]{{1,3}}{_VERB}\b")
 # A speaker described before the name: "said the city's planning chief, Ana Ruiz", "said transport
 # minister Claire Dufour", "the port's director, Ana Ruiz, said".  The description ends in a lower-case
 # noun (any noun: an open list) and the speaker is the name after it.
@@ -92,38 +93,38 @@ _DESCRIPTION = (
     r"(?!(?:the|his|her|its|their|and|but|for|who|was|has|had)\b)\p{Ll}[\p{Ll}\-]{2,30})"
 )
 _CLAUSE_END = r"(?=[ \t]{0,3}(?:[,.;:!?)]|\Z))"
-_AFTER_VERB_DESCRIBED = regex.compile(
+_AFTER_VERB_DESCRIBED = compiled(
     rf",?[ \t]{{1,3}}{_VERB}[ \t]{{1,3}}{_DESCRIPTION}[ \t]{{1,2}}(?P<speaker>{_NAME}){_CLAUSE_END}"
 )
-_AFTER_DESCRIBED_FIRST = regex.compile(
+_AFTER_DESCRIBED_FIRST = compiled(
     rf",?[ \t]{{1,3}}(?:{_DESCRIPTION})[ \t]{{1,2}}(?P<speaker>{_NAME}),?[ \t]{{1,3}}{_VERB}\b"
 )
-_AFTER_ACCORDING = regex.compile(rf",?[ \t]{{1,3}}(?i:according)[ \t]{{1,3}}to[ \t]{{1,3}}{_SPEAKER}")
+_AFTER_ACCORDING = compiled(rf",?[ \t]{{1,3}}(?i:according)[ \t]{{1,3}}to[ \t]{{1,3}}{_SPEAKER}")
 # Whom a speaker told: "reporters", "Al Jazeera", "the BBC", "him", "a news conference in Kyiv".
 _OUTLET = r"\p{Lu}[\p{L}]{1,30}(?:[ \t]\p{Lu}[\p{L}]{1,30})?"
 _AUDIENCE = (
     rf"(?:reporters|journalists|him|her|them|us|me|the[ \t]{{1,2}}[a-z]{{1,20}}"
     rf"|[a-z]{{1,12}}[ \t]{{1,2}}{_OUTLET}|{_OUTLET})"
 )
-_BEFORE = regex.compile(
+_BEFORE = compiled(
     rf"{_SPEAKER}{_APPOSITION}[ \t]{{1,3}}{_VERB}(?:[ \t]{{1,3}}{_AUDIENCE})?[ \t]{{0,3}}[:,][ \t]{{0,3}}\Z"
 )
-_BEFORE_DESCRIBED = regex.compile(
+_BEFORE_DESCRIBED = compiled(
     rf"(?:{_DESCRIPTION})[ \t]{{1,2}}(?P<speaker>{_NAME}),[ \t]{{1,3}}{_VERB}(?:[ \t]{{1,3}}{_AUDIENCE})?"
     rf"[ \t]{{0,3}}[:,][ \t]{{0,3}}\Z"
 )
-_BEFORE_ACCORDING = regex.compile(rf"(?i:according)[ \t]{{1,3}}to[ \t]{{1,3}}{_SPEAKER},[ \t]{{0,3}}\Z")
+_BEFORE_ACCORDING = compiled(rf"(?i:according)[ \t]{{1,3}}to[ \t]{{1,3}}{_SPEAKER},[ \t]{{0,3}}\Z")
 _SENTENCE_VERBS = "argued|argues|described|called|wrote|reported|reports"
-_IN_SENTENCE = regex.compile(
+_IN_SENTENCE = compiled(
     rf"(?:^|(?<=[\s,;(]))(?:{_NAME}|{_PRONOUN}){_APPOSITION}[ \t]{{1,3}}(?:{_VERB}|{_SENTENCE_VERBS})\b"
 )
-_TAIL_ATTRIBUTION = regex.compile(
+_TAIL_ATTRIBUTION = compiled(
     rf"[,;][ \t]{{1,3}}(?:according[ \t]{{1,3}}to[ \t]{{1,3}}{_SPEAKER}|{_VERB}[ \t]{{1,3}}{_SPEAKER}"
     rf"|{_SPEAKER}{_APPOSITION}[ \t]{{1,3}}{_VERB})"
     r"[^“”\"\n]{0,80}?[.!?]?\Z"
 )
-_ANY_VERB = regex.compile(rf"\b(?:{SPEECH_VERBS}|{_SENTENCE_VERBS})\b")
-_PASSING_ON = regex.compile(
+_ANY_VERB = compiled(rf"\b(?:{SPEECH_VERBS}|{_SENTENCE_VERBS})\b")
+_PASSING_ON = compiled(
     r"(?i)\b(?:repeat|repeated|repeating|echo|echoed|echoing|quoting|quoted|citing|cited|paraphrasing|reading)\b"
 )
 _VAGUE_WORDS = frozenset(
@@ -131,6 +132,17 @@ _VAGUE_WORDS = frozenset(
     protesters lawmakers police investigators prosecutors doctors officers soldiers leaders members people many
     some others both all several most few everyone someone nobody reports documents data figures""".split()
 )
+# Compiled once here rather than looked up in regex's cache on every call (issue 16).
+_BRACKETED = compiled(r"\[[^\]]{0,60}\]")
+_QUOTE_WORD = compiled(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
+_CONTINUATION_GAP = compiled(r"[^“”\"\n]{0,40}?[.!?]?[ \t]{0,3}")
+_THREE_LETTERS = compiled(r"\p{L}{3,}")
+_NAME_OR_PRONOUN = compiled(rf"{_NAME}|{_PRONOUN}")
+_THE = compiled(r"(?i)the[ \t]")
+_VAGUE_SPEAKER = compiled(_VAGUE)
+_PRONOUN_SPEAKER = compiled(_PRONOUN)
+_SPEAKER_WORD = compiled(r"[\p{L}\p{M}’'.\-]+")
+_FULL_STOP_END = compiled(r"\p{L}{2}\.\Z")
 _OPENERS = frozenset("as but and when then while so yet in on at if though although because".split())
 _TITLE_WORDS = frozenset(
     """president vice prime minister secretary senator governor mayor general chairman chairwoman chief director
@@ -143,9 +155,9 @@ _TITLE_WORDS = frozenset(
 def normalise_quote(text: str) -> str:
     """A quote compared: curly and straight quotes alike, no ellipses or brackets, lower case, words only."""
     text = unicodedata.normalize("NFKC", text)
-    text = regex.sub(r"\[[^\]]{0,60}\]", " ", text)
+    text = _BRACKETED.sub(" ", text)
     text = text.replace("…", " ").replace("...", " ")
-    words = regex.findall(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?", text.casefold().replace("’", "'"))
+    words = _QUOTE_WORD.findall(text.casefold().replace("’", "'"))
     return " ".join(words)
 
 
@@ -254,8 +266,8 @@ def _attribute(
             and previous.how in ("after", "continued")
             and previous.passage_end <= start
             and "\n" not in gap
-            and regex.fullmatch(r"[^“”\"\n]{0,40}?[.!?]?[ \t]{0,3}", gap)
-            and not regex.search(r"\p{L}{3,}", gap.strip(" .,;!?"))
+            and _CONTINUATION_GAP.fullmatch(gap)
+            and not _THREE_LETTERS.search(gap.strip(" .,;!?"))
         ):
             return (previous.speaker_start, previous.speaker_end), "continued", (start, end)
     return None
@@ -263,7 +275,7 @@ def _attribute(
 
 def _name_length(text: str) -> int:
     """Length of the name at the start of an in-sentence attribution ("Clarke, a historian, said" -> 6)."""
-    match = regex.match(rf"{_NAME}|{_PRONOUN}", text)
+    match = _NAME_OR_PRONOUN.match(text)
     return match.end() if match else 0
 
 
@@ -282,14 +294,14 @@ def _quote(
         return Quote(start, end, inner, "", start, start, "", "", -1, "", passage[0], passage[1])
     s_start, s_end = speaker_span
     body = prose[s_start:s_end]
-    the = bool(regex.match(r"(?i)the[ \t]", body))
-    if regex.fullmatch(_VAGUE, body):
+    the = bool(_THE.match(body))
+    if _VAGUE_SPEAKER.fullmatch(body):
         speaker, key, name, person = body, "", body, -1  # "the ministry said": nobody in particular
     else:
         s_start, s_end = _trim_speaker(prose, s_start, s_end)
         speaker = prose[s_start:s_end]
         key, name, person = _speaker_key(prose, people, s_start, s_end, speaker, earlier, the)
-    if regex.fullmatch(_PRONOUN, speaker):
+    if _PRONOUN_SPEAKER.fullmatch(speaker):
         how = "pronoun"
     return Quote(
         start, end, inner, speaker, s_start, s_end, key, name, person, how, min(passage[0], start), max(passage[1], end)
@@ -298,7 +310,7 @@ def _quote(
 
 def _trim_speaker(prose: str, start: int, end: int) -> tuple[int, int]:
     """Drop titles and determiners in front of a name: "Ukrainian President Volodymyr Zelenskyy"."""
-    words = list(regex.finditer(r"[\p{L}\p{M}’'.\-]+", prose[start:end]))
+    words = list(_SPEAKER_WORD.finditer(prose[start:end]))
     if not words:
         return start, end
     index = 0
@@ -306,7 +318,7 @@ def _trim_speaker(prose: str, start: int, end: int) -> tuple[int, int]:
         index += 1
     last = words[-1]
     cut = last.end()
-    if last.group().endswith(".") and regex.search(r"\p{L}{2}\.\Z", last.group()):
+    if last.group().endswith(".") and _FULL_STOP_END.search(last.group()):
         cut -= 1  # "said Wyne." : the full stop ends the sentence
     return start + words[index].start(), start + cut
 
@@ -315,9 +327,9 @@ def _speaker_key(
     prose: str, people: People, start: int, end: int, speaker: str, earlier: list[Quote], the: bool
 ) -> tuple[str, str, int]:
     """(key, display name, person index) of a speaker; the key is empty for a vague one."""
-    if regex.fullmatch(_PRONOUN, speaker):
+    if _PRONOUN_SPEAKER.fullmatch(speaker):
         return _pronoun(prose, people, start, earlier)
-    if regex.fullmatch(_VAGUE, speaker) or speaker[:1].islower():
+    if _VAGUE_SPEAKER.fullmatch(speaker) or speaker[:1].islower():
         return "", speaker, -1
     person = people.person_at(start, end)
     if person is not None:
@@ -358,5 +370,5 @@ def _pronoun(prose: str, people: People, start: int, earlier: list[Quote]) -> tu
 
 
 _PRONOUN_REACH = 700
-_SPOKE_AFTER = regex.compile(rf"(?:[ \t]{{1,3}}\(?cq\)?)?{_APPOSITION}[ \t]{{1,3}}{_VERB}\b")
-_SAID_BEFORE = regex.compile(rf"\b(?:{SPEECH_VERBS})[ \t]{{1,3}}\Z")
+_SPOKE_AFTER = compiled(rf"(?:[ \t]{{1,3}}\(?cq\)?)?{_APPOSITION}[ \t]{{1,3}}{_VERB}\b")
+_SAID_BEFORE = compiled(rf"\b(?:{SPEECH_VERBS})[ \t]{{1,3}}\Z")

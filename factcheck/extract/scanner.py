@@ -31,25 +31,38 @@ import regex
 
 from factcheck.extract.grammar import Grammar, grammar, phone_plus
 from factcheck.extract.numbers import Tok, parse_digits, parse_european, parse_power, parse_scientific, segment
+from factcheck.extract.patterns import compiled
 from factcheck.extract.vocab import Qualifier, Vocab, vocab
 
 _LOOKBEHIND = 48
 _MAX_TOKENS = 32
 _NUMERIC_TOKENS = frozenset({"num", "frac", "vulgar"})
 _TEMPERATURE_WINDOW = 80
-_WORDS = regex.compile(r"[a-z]{2,20}")
-_LIST_ITEM = regex.compile(r"\d{1,3}[.)](?=[ \t]{1,8}\S)")
+_WORDS = compiled(r"[a-z]{2,20}")
+_LIST_ITEM = compiled(r"\d{1,3}[.)](?=[ \t]{1,8}\S)")
 # What can follow the digits of a date, decade, year range or not-claim; a cheap
 # first test so that most numbers skip those five patterns.
-_SPECIAL_HINT = regex.compile(
+_SPECIAL_HINT = compiled(
     r"\d{1,4}(?:[.:/^eEx×'’,\-–]|[ \t][-–/]|(?:st|nd|rd|th)?[ \t]{1,3}(?:of[ \t]|[A-Z])|s(?![\w])"
     r"|[ \t]{0,1}[aApP]\.?[mM])|\d{3}[ ]\d{3}[ ]\d{4}"
 )
-_AGE_LEAD = regex.compile(r"(?r)(?<![\w])(?P<word>[A-Za-z]{3,5})[ \t]{1,3}(?:(?i:between|from)[ \t]{1,3})?$")
+_AGE_LEAD = compiled(r"(?r)(?<![\w])(?P<word>[A-Za-z]{3,5})[ \t]{1,3}(?:(?i:between|from)[ \t]{1,3})?$")
 # "Pacquiao, 46," : a capitalised name, a comma, the number, a comma
-_APPOSED = regex.compile(r"(?r)(?<![\w])[A-Z][a-z'’-]{1,30},[ \t]{1,2}$")
-_ARTICLE = regex.compile(r"(?r)(?<![\w])(?i:an?)[ \t]{1,3}")
-_THE = regex.compile(r"(?r)(?<![\w])(?i:the)[ \t]{1,3}")
+_APPOSED = compiled(r"(?r)(?<![\w])[A-Z][a-z'’-]{1,30},[ \t]{1,2}$")
+_ARTICLE = compiled(r"(?r)(?<![\w])(?i:an?)[ \t]{1,3}")
+_THE = compiled(r"(?r)(?<![\w])(?i:the)[ \t]{1,3}")
+# Compiled once here rather than looked up in regex's cache on every call (issue 16).
+_WORD_AFTER = compiled(r"[ \t-]{0,3}([A-Za-z]{1,30})")
+_LETTERS_OR_DOTS_BEFORE = compiled(r"(?r)[A-Za-z.]{1,12}")
+_LETTERS_BEFORE = compiled(r"(?r)[A-Za-z]{1,12}")
+_PHONE_AFTER_PAREN = compiled(r"\d{2,4}\)[ \t]{0,1}\d{3}[ .-]\d{4}(?!\d)")
+_NOT_DIGIT = compiled(r"\D")
+_SPACES = compiled(r"\s+")
+_WORD_OR_DEGREE = compiled(r"[A-Za-z]{2,20}|°")
+_AND_OR_MORE = compiled(r"(?i)(?:and|or|more)\b")
+_SPACES_OR_HYPHENS = compiled(r"[\s-]+")
+_OF_OR_CLAUSE_END = compiled(r"[ \t]{1,3}(?i:of)\b|[ \t]{0,3}(?:[.,;:!?)\"”]|$)")
+_LOWER_WORD_AFTER = compiled(r"[ \t]{1,3}([a-z]{2,30})\b")
 _PREFIX_CHARS = frozenset("$€£¥₽₹₴₩₿₡₾₭元₺₪₦¢-−+.")
 _END_PUNCTUATION = frozenset(",;:!?\"'”’")
 
@@ -112,7 +125,7 @@ def _tail_possible(text: str, pos: int) -> bool:
 
 
 def _word_after(text: str, end: int) -> str:
-    match = regex.match(r"[ \t-]{0,3}([A-Za-z]{1,30})", text[end : end + 40])
+    match = _WORD_AFTER.match(text[end : end + 40])
     return match.group(1).lower() if match else ""
 
 
@@ -166,7 +179,7 @@ class _Scanner:
             elif group == "month":
                 pos = max(self._read_month(start), end)
             elif group == "standalone":
-                value = self.v.standalone[regex.sub(r"\s+", " ", text[start:end].lower())]
+                value = self.v.standalone[_SPACES.sub(" ", text[start:end].lower())]
                 self._add(Mention(start, end, "number", value, value, value, None, None, 1.0))
                 pos = end
             elif group == "timeunit":
@@ -209,13 +222,13 @@ class _Scanner:
         before = text[start - 1] if start else ""
         if before.isalpha() or before == "_":
             # "G7", "MH17", "v2" are names; "USD115", "Rs5" are money
-            letters = regex.match(r"(?r)[A-Za-z.]{1,12}", text, pos=max(0, start - 12), endpos=start)
+            letters = _LETTERS_OR_DOTS_BEFORE.match(text, pos=max(0, start - 12), endpos=start)
             word = letters.group() if letters else ""
             if word not in v.currency_prefixes and not self._scaled_code(word):
                 return self._token_end(start)
         elif before == "-" and start >= 2 and text[start - 2].isalpha():
             # "COVID-19", "F-35" are names; "mid-2024" is a year
-            letters = regex.match(r"(?r)[A-Za-z]{1,12}", text, pos=max(0, start - 14), endpos=start - 1)
+            letters = _LETTERS_BEFORE.match(text, pos=max(0, start - 14), endpos=start - 1)
             glued_to_number = letters is not None and text[letters.start() - 1 : letters.start()].isdigit()
             if not glued_to_number and (letters is None or letters.group().lower() not in v.hyphen_prefixes):
                 return self._token_end(start)
@@ -225,7 +238,7 @@ class _Scanner:
             phone = phone_plus().match(text, start - 1)
             if phone:
                 return int(phone.end())
-        elif before == "(" and regex.match(r"\d{2,4}\)[ \t]{0,1}\d{3}[ .-]\d{4}(?!\d)", text[start : start + 16]):
+        elif before == "(" and _PHONE_AFTER_PAREN.match(text[start : start + 16]):
             return self._token_end(start + 5)
         if before in ("", "\n", " ", "\t"):
             head = text[max(0, start - 4) : start]
@@ -310,7 +323,7 @@ class _Scanner:
             month = v.months[month_name.rstrip(".").lower()]
             day_text = match.group("d_day1") or match.group("d_day2")
             year_text = match.group("d_year1") or match.group("d_year2") or match.group("d_year3")
-            day_number = int(regex.sub(r"\D", "", day_text)) if day_text else None
+            day_number = int(_NOT_DIGIT.sub("", day_text)) if day_text else None
             parts = (int(year_text) if year_text else None, month, day_number)
         return Mention(
             start, int(match.end()), "date", None, None, None, None, None, None,
@@ -360,7 +373,7 @@ class _Scanner:
         start, end = match.span()
         raw = match.group()
         if group == "numword" or group == "connector":
-            word = regex.sub(r"\s+", " ", raw.lower())
+            word = _SPACES.sub(" ", raw.lower())
             if group == "connector":
                 kind = "a" if word in ("a", "an") else ("point" if word in v.point_words else word)
                 return Tok(kind, 0.0, start, end, word)
@@ -586,7 +599,7 @@ class _Scanner:
         elif group == "age":
             kind, unit = "age", "year"
         elif group == "curword":
-            word = regex.sub(r"\s+", " ", tail.group("curword").strip(" \t-").lower())
+            word = _SPACES.sub(" ", tail.group("curword").strip(" \t-").lower())
             if currency and currency != v.currency_words[word]:
                 return "number", None, currency, value, None, tail.start()  # "rmb 10 usd 20"
             currency = v.currency_words[word]
@@ -613,7 +626,7 @@ class _Scanner:
                 form = tail.group("bform")
             else:
                 form = tail.group("unitform")
-            form = regex.sub(r"\s+", " ", form)
+            form = _SPACES.sub(" ", form)
             unit_form = v.unit_forms.get(form) or v.unit_forms_folded.get(form.lower())
             if unit_form is None:
                 return None
@@ -634,7 +647,7 @@ class _Scanner:
         return kind, unit, currency, value, extra, end
 
     def _temperature_context(self, at: int) -> bool:
-        words = regex.findall(r"[A-Za-z]{2,20}|°", self.text[max(0, at - _TEMPERATURE_WINDOW) : at])
+        words = _WORD_OR_DEGREE.findall(self.text[max(0, at - _TEMPERATURE_WINDOW) : at])
         return any(w.lower() in self.v.temperature_hints or w == "°" for w in words)
 
     def _minor(self, end: int, major: str, value: float) -> tuple[float, int] | None:
@@ -653,7 +666,7 @@ class _Scanner:
                 return None
             # without "cents" only a bare amount at the end of the phrase is a minor unit
             rest = self.text[match.end() : match.end() + 12].lstrip(" \t")
-            if rest[:1].isalnum() and not regex.match(r"(?i)(?:and|or|more)\b", rest):
+            if rest[:1].isalnum() and not _AND_OR_MORE.match(rest):
                 return None
         elif word == "in" and _word_after(self.text, match.end()) in self.v.determiners:
             return None  # "5 ft 2 in the morning"
@@ -661,7 +674,7 @@ class _Scanner:
         if amount_text.isdigit():
             amount = float(amount_text)
         else:
-            parts = regex.split(r"[\s-]+", amount_text)
+            parts = _SPACES_OR_HYPHENS.split(amount_text)
             amount = 0.0
             for part in parts:
                 amount += self.v.units.get(part, 0) + self.v.tens.get(part, 0)
@@ -689,7 +702,7 @@ class _Scanner:
             # "a third of", "more than half", "a fifth." but not "a third term", "the first half"
             if _word_before(text, start) in v.not_fraction_after:
                 return False
-            if regex.match(r"[ \t]{1,3}(?i:of)\b|[ \t]{0,3}(?:[.,;:!?)\"”]|$)", text[end : end + 8]):
+            if _OF_OR_CLAUSE_END.match(text[end : end + 8]):
                 return True
             return _word_before(text, start, self.floor) in self.g.qualifier_last_words
         return True
@@ -716,7 +729,7 @@ class _Scanner:
         if value < 1900:
             return False
         # "2000 people" is a count; "2014 invasion" and "in 2014," are years.
-        after_match = regex.match(r"[ \t]{1,3}([a-z]{2,30})\b", self.text[end : end + 40])
+        after_match = _LOWER_WORD_AFTER.match(self.text[end : end + 40])
         return after_match is None or after_match.group(1) in v.year_nouns
 
 
@@ -784,7 +797,7 @@ def _apply_context(text: str, mention: Mention, floor: int) -> Mention:
     if mention.kind != "year" and mention.qualifier is None and follows_word:
         trailing = g.trailing_qualifier.match(text, end)
         if trailing and (qualifier is None or qualifier.bound in ("approx", "exact")):
-            found_trailing = v.trailing_qualifiers[regex.sub(r"\s+", " ", trailing.group("trail").lower())]
+            found_trailing = v.trailing_qualifiers[_SPACES.sub(" ", trailing.group("trail").lower())]
             if qualifier is None or found_trailing.bound != "approx":
                 qualifier = found_trailing
             end = trailing.end()
@@ -828,7 +841,7 @@ def _found_qualifier(found: regex.Match[str], v: Vocab) -> Qualifier:
         inclusive = bool(found.group("oreq1") or found.group("cmp2") or found.group("cmp3"))
         return side.inclusive if inclusive else side.strict
     words = found.group("qual") or found.group("symqual")
-    return v.qualifiers[regex.sub(r"\s+", " ", words.lower())]
+    return v.qualifiers[_SPACES.sub(" ", words.lower())]
 
 
 def _inclusive(qualifier: Qualifier, v: Vocab) -> Qualifier:
@@ -959,7 +972,7 @@ def _drop_dangling(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # What a digit is, decided once: regex's \d follows a newer Unicode than Python's float() does, so a
 # digit that unicodedata does not know (U+16D74, U+11BF0) is no digit here.
-_NON_ASCII_DIGIT = regex.compile(r"(?![0-9])\d")
+_NON_ASCII_DIGIT = compiled(r"(?![0-9])\d")
 
 
 def readable_digits(text: str) -> str:
