@@ -109,7 +109,7 @@ def _containment(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
     small, large = (a, b) if len(a) <= len(b) else (b, a)
-    return sum(1 for item in small if item in large) / len(small)
+    return len(small & large) / len(small)
 
 
 _OPENING_WORDS = regex.compile(r"\S{1,60}(?:\s{1,5}\S{1,60}){0,4}")

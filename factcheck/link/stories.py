@@ -39,6 +39,22 @@ _WORD = regex.compile(
     r"(?<![\w'’-])\p{L}\p{Ll}+(?:\p{Lu}\p{Ll}+|\p{Lu}{2,})*(?:[-'’]\p{L}+)*|(?<![\w'’-])\p{Lu}{2,}(?![\w])"
 )
 _SENTENCE_END = regex.compile(r"[.!?:;\"“”]\s*$|^\s*$")
+# What ``_SENTENCE_END`` reads, as string operations (a regular expression per word costs more than
+# the word): the characters ``\s`` matches (not all that ``str.isspace`` does: no \x1c-\x1f), and
+# the marks that end a sentence or open a quotation.
+_SPACE = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+_ENDS = frozenset('.!?:;"“”')
+
+
+def _opens(before: str) -> bool:
+    """Whether a word after ``before`` (its few preceding characters) opens a sentence: ``_SENTENCE_END``."""
+    stripped = before.rstrip(_SPACE)
+    return not stripped or stripped[-1] in _ENDS
+
+
 _COMMON = frozenset(
     """about above after again against along already although always among another anyone around because
     before being below between both could during either every first former further however including
@@ -93,24 +109,41 @@ def _inflected(word: str) -> bool:
 
 def _read_words(text: str) -> tuple[set[str], set[str], set[str]]:
     """(names inside sentences, capitalised sentence openers, lower-case words) of a text, lower case."""
+    names, openers, lower_words, _forms = _read_text(text)
+    return names, openers, lower_words
+
+
+def _read_text(text: str) -> tuple[set[str], set[str], set[str], Counter[tuple[str, str]]]:
+    """``_read_words``, and how often the text writes each capitalised word not opening a sentence, by
+    its lower-case key and its form as written ("Palestine" and "PALESTINE"): what names a story.
+
+    The two read a word's sentence opening differently: ``_read_words`` looks no further back than the
+    previous word, ``_story_name`` three characters back whatever is there."""
     names: set[str] = set()
     openers: set[str] = set()
     lower_words: set[str] = set()
+    forms: Counter[tuple[str, str]] = Counter()
     previous_end = 0
     for match in _WORD.finditer(text):
         word = match.group()
+        start = match.start()
+        window = start - 3 if start > 3 else 0
+        clipped = previous_end if previous_end > window else window
+        opens = _opens(text[clipped:start])
+        previous_end = match.end()
         lower = word.lower().replace("’", "'")
         if lower.endswith("'s"):
             lower = lower[:-2]
-        opens = bool(_SENTENCE_END.search(text[max(previous_end, match.start() - 3) : match.start()]))
-        previous_end = match.end()
+        upper = word[0].isupper()
+        if upper and not (opens if clipped == window else _opens(text[window:start])):
+            forms[lower, word.removesuffix("’s").removesuffix("'s")] += 1
         if lower in _COMMON or lower in _OPENERS:
             continue
-        if word[0].isupper():
+        if upper:
             (openers if opens else names).add(lower)
         else:
             lower_words.add(lower)
-    return names, openers, lower_words
+    return names, openers, lower_words, forms
 
 
 def _telling(names: set[str], openers: set[str], lower_words: set[str], common: set[str]) -> set[str]:
@@ -148,9 +181,9 @@ def group_stories(
     count = len(documents)
     if count == 0:
         return Stories((), ())
-    read = [_read_words(d.prose) for d in documents]
+    read = [_read_text(d.prose) for d in documents]
     written_lower = set().union(*(r[2] for r in read))
-    vocab = [_telling(names, openers, lower, written_lower) for names, openers, lower in read]
+    vocab = [_telling(names, openers, lower, written_lower) for names, openers, lower, _forms in read]
     df: Counter[str] = Counter()
     for words in vocab:
         df.update(words)
@@ -230,7 +263,11 @@ def group_stories(
     names = []
     shares = []
     for members in by_story:
-        names.append(_story_name([vocab[d] for d in members], [documents[d] for d in members], weight))
+        names.append(
+            _story_name(
+                [vocab[d] for d in members], [documents[d] for d in members], weight, [read[d][3] for d in members]
+            )
+        )
         used: Counter[str] = Counter()
         for d in members:
             used.update(w for w in vocab[d] if not w.startswith("~"))
@@ -266,6 +303,15 @@ def _average_link(
         for a, b in compared:
             tried[a][b] = tried[a].get(b, 0) + 1
             tried[b][a] = tried[b].get(a, 0) + 1
+    # A group's shared names, read again only when the group changes (a merge), not at every pair tried.
+    shared_of: dict[int, set[str]] = {}
+
+    def shared(group: int) -> set[str]:
+        found = shared_of.get(group)
+        if found is None:
+            found = shared_of[group] = _shared_names(members[group], kept)
+        return found
+
     for _similarity, a, b in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
         sa, sb = story[a], story[b]
         if sa == sb:
@@ -274,11 +320,7 @@ def _average_link(
         mean = cross[sa].get(sb, 0.0) / pairs
         if mean < cohesion:
             continue
-        if (
-            len(members[sa]) > 1
-            and len(members[sb]) > 1
-            and not _shared_names(members[sa], kept) & _shared_names(members[sb], kept)
-        ):
+        if len(members[sa]) > 1 and len(members[sb]) > 1 and not shared(sa) & shared(sb):
             continue  # one article that mentions both events does not make them one story: their names differ
         if len(members[sa]) < len(members[sb]):
             sa, sb = sb, sa
@@ -287,6 +329,8 @@ def _average_link(
         for doc in members[sb]:
             story[doc] = sa
         members[sa].extend(members.pop(sb))
+        shared_of.pop(sa, None)
+        shared_of.pop(sb, None)
         for other, total in cross.pop(sb).items():
             if other == sa:
                 continue
@@ -313,16 +357,21 @@ def _shared_names(members: list[int], kept: Sequence[set[str]]) -> set[str]:
     return {w for w, n in counts.items() if n * 2 > len(members)}
 
 
-def _story_name(vocab: list[set[str]], documents: list[Document], weight: dict[str, float]) -> str:
-    """Up to three names most of the story's articles share, as written ("Kahramanmaras, Erdogan")."""
+def _story_name(
+    vocab: list[set[str]],
+    documents: list[Document],
+    weight: dict[str, float],
+    written: Sequence[Counter[tuple[str, str]]] | None = None,
+) -> str:
+    """Up to three names most of the story's articles share, as written ("Kahramanmaras, Erdogan").
+
+    ``written``: each document's forms of capitalised words (``_read_text``), when already read."""
+    if written is None:
+        written = [_read_text(document.prose)[3] for document in documents]
     forms: dict[str, Counter[str]] = {}
-    for document in documents:
-        for match in _WORD.finditer(document.prose):
-            word = match.group()
-            opens = _SENTENCE_END.search(document.prose[max(0, match.start() - 3) : match.start()])
-            if word[0].isupper() and not opens:
-                key = word.lower().replace("’", "'").removesuffix("'s")
-                forms.setdefault(key, Counter())[word.removesuffix("’s").removesuffix("'s")] += 1
+    for counted in written:
+        for (key, form), times in counted.items():
+            forms.setdefault(key, Counter())[form] += times
     # The spelling most of the story uses ("Palestine", not the "PALESTINE" of one headline).
     spelled = {key: min(c, key=lambda form: (-c[form], form.isupper(), form)) for key, c in forms.items()}
     counts: Counter[str] = Counter()
