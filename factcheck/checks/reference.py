@@ -125,12 +125,24 @@ class Reference(Check):
         if not facts:
             return []
         findings: dict[str, Finding] = {}
+        # A sentence is tried against the facts whose phrasings it can match: each gated fact under the
+        # pieces of words one of its phrasings needs (``_gate``), looked up once per sentence.
+        always = [number for number, fact in enumerate(facts) if _gate(fact) is None]
+        by_piece: dict[str, list[int]] = {}
+        for number, fact in enumerate(facts):
+            for piece in _gate(fact) or ():
+                by_piece.setdefault(piece, []).append(number)
         for doc_index, document in enumerate(context.documents):
             for sentence in by_sentence(doc_index, context.claims[doc_index]):
                 text = document.prose[sentence.start : sentence.end]
                 lowered = text.lower()
                 folded = text.casefold()
-                for fact in facts:
+                tried = set(always)
+                for piece, numbers in by_piece.items():
+                    if piece in folded:
+                        tried.update(numbers)
+                for number in sorted(tried):
+                    fact = facts[number]
                     if fact.needs and not any(_may_match(needs, folded) for needs in fact.needs):
                         continue  # none of its phrasings can match: a few substring tests, not the patterns
                     if fact.unless and _unless(fact.unless).search(lowered):
@@ -153,6 +165,17 @@ class Reference(Check):
                     )
                     findings.setdefault(finding.id, finding)
         return list(findings.values())
+
+
+def _gate(fact: Fact) -> tuple[str, ...] | None:
+    """Pieces one of which a sentence has whenever a phrasing of the fact matches it: of each phrasing,
+    the spellings of its most telling word (the longest shortest piece).  None: not known."""
+    if not fact.needs or not all(fact.needs):
+        return None
+    pieces: set[str] = set()
+    for needs in fact.needs:
+        pieces.update(max(needs, key=lambda choices: (min(len(c) for c in choices), choices)))
+    return tuple(sorted(pieces))
 
 
 def _may_match(needs: tuple[tuple[str, ...], ...], folded: str) -> bool:

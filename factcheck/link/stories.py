@@ -126,23 +126,25 @@ def _read_text(text: str) -> tuple[set[str], set[str], set[str], Counter[tuple[s
     previous_end = 0
     for match in _WORD.finditer(text):
         word = match.group()
-        start = match.start()
-        window = start - 3 if start > 3 else 0
-        clipped = previous_end if previous_end > window else window
-        opens = _opens(text[clipped:start])
-        previous_end = match.end()
+        start, end = match.span()
         lower = word.lower().replace("’", "'")
         if lower.endswith("'s"):
             lower = lower[:-2]
-        upper = word[0].isupper()
-        if upper and not (opens if clipped == window else _opens(text[window:start])):
+        if not word[0].isupper():
+            previous_end = end  # a lower-case word is a word wherever it stands
+            if lower not in _COMMON and lower not in _OPENERS:
+                lower_words.add(lower)
+            continue
+        window = start - 3 if start > 3 else 0
+        clipped = previous_end if previous_end > window else window
+        before = text[clipped:start].rstrip(_SPACE)
+        opens = not before or before[-1] in _ENDS
+        previous_end = end
+        if not (opens if clipped == window else _opens(text[window:start])):
             forms[lower, word.removesuffix("’s").removesuffix("'s")] += 1
         if lower in _COMMON or lower in _OPENERS:
             continue
-        if upper:
-            (openers if opens else names).add(lower)
-        else:
-            lower_words.add(lower)
+        (openers if opens else names).add(lower)
     return names, openers, lower_words, forms
 
 
