@@ -110,15 +110,24 @@ class QuoteAttribution(Check):
     @staticmethod
     def _collect(context: CheckContext, min_words: int, min_short_words: int) -> list[_Said]:
         out = []
+        # Each distinct quotation normalised once: copies of one quote run through many articles.
+        normalised: dict[str, str] = {}
+
+        def normal(text: str) -> str:
+            found = normalised.get(text)
+            if found is None:
+                found = normalised[text] = normalise_quote(text)
+            return found
+
         for index in range(len(context.documents)):
             for quote in document_quotes(context, index):
-                words = normalise_quote(quote.text)
+                words = normal(quote.text)
                 count = len(words.split())
                 # A short quote counts only when credited directly: a fragment inside a sentence ("called
                 # it a “reverse Nixon”") is the writer's phrase as often as the speaker's.
                 short = min_short_words <= count < min_words and quote.how in ("after", "before")
                 if quote.speaker_key and (count >= min_words or short):
-                    pieces = tuple(p for p in (normalise_quote(x) for x in _ELLIPSIS.split(quote.text)) if p)
+                    pieces = tuple(p for p in (normal(x) for x in _ELLIPSIS.split(quote.text)) if p)
                     out.append(_Said(index, quote, words, pieces))
         return out
 

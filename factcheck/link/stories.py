@@ -25,6 +25,7 @@ compared with a death toll of another.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -198,61 +199,9 @@ def group_stories(
     kept = [{w for w in words if w in weight} for words in vocab]
     mass = [sum(weight[w] for w in words) for words in kept]
     name_mass = [sum(weight[w] for w in words if not w.startswith("~")) for words in kept]
-    index: dict[str, list[int]] = {}
-    for doc, words in enumerate(kept):
-        for word in words:
-            index.setdefault(word, []).append(doc)
-    position = {word: {doc: i for i, doc in enumerate(docs)} for word, docs in index.items() if len(docs) > max_df}
-    edges: list[tuple[float, int, int]] = []
-    # In a run where some words are too frequent to pair every document that uses them, groups are
-    # compared through the pairs actually compared (a sample), not through all their pairs.
-    sampled = bool(position)
-    compared: list[tuple[int, int]] = []
-    # What each word adds to a pair that shares it: its weight, its count as a name (a content word is
-    # half a name) and its weight as a name.  Pairs are scored by adding these up along the inverted
-    # index (each shared rare word once), not by intersecting every candidate pair's word sets.
-    unit = {w: 0.5 if w.startswith("~") else 1.0 for w in weight}
-    name_weight = {w: 0.0 if w.startswith("~") else weight[w] for w in weight}
-    rare = [sorted(w for w in words if df[w] <= max_df) for words in kept]
-    common_words = [{w for w in words if df[w] > max_df} for words in kept]
-    for doc in range(count):
-        # Candidates share a word few documents use; their similarity counts every word they share.
-        scores: dict[int, list[float]] = {}
-        for word in rare[doc]:
-            add_weight, add_unit, add_name = weight[word], unit[word], name_weight[word]
-            for other in index[word]:
-                if other > doc:
-                    score = scores.get(other)
-                    if score is None:
-                        scores[other] = [add_weight, add_unit, add_name]
-                    else:
-                        score[0] += add_weight
-                        score[1] += add_unit
-                        score[2] += add_name
-        # A word too many documents use (a run about one story) still links each document to its next
-        # few neighbours in that word's list: enough to connect the story, linear in the corpus.
-        frequent = sorted(common_words[doc], key=lambda w: (df[w], w))[:_FREQUENT_WORDS]
-        for word in frequent:
-            docs = index[word]
-            at = position[word][doc]
-            for other in docs[at + 1 : at + 1 + _NEIGHBOURS]:
-                scores.setdefault(other, [0.0, 0.0, 0.0])
-        for other in sorted(scores):
-            if sampled:
-                compared.append((doc, other))
-            overlap, shared_names, names_overlap = scores[other]
-            for word in sorted(common_words[doc] & common_words[other]):  # frequent words shared
-                overlap += weight[word]
-                shared_names += unit[word]
-                names_overlap += name_weight[word]
-            smaller = min(mass[doc], mass[other])
-            if smaller <= 0 or shared_names < min_shared or overlap / smaller < threshold:
-                continue
-            # Two floods in one week share their words, not their names: names must agree too.
-            fewer_names = min(name_mass[doc], name_mass[other])
-            if fewer_names > 0 and names_overlap / fewer_names < name_threshold:
-                continue
-            edges.append((overlap / smaller, doc, other))
+    edges, compared, sampled = _scored_pairs(
+        kept, df, weight, mass, name_mass, max_df, threshold, min_shared, name_threshold
+    )
     parent = _average_link(count, edges, cohesion, kept, compared if sampled else None)
     roots: dict[int, int] = {}
     of_document = []
@@ -275,6 +224,154 @@ def group_stories(
             used.update(w for w in vocab[d] if not w.startswith("~"))
         shares.append({w: n / len(members) for w, n in used.items()})
     return Stories(tuple(of_document), tuple(names), tuple(shares))
+
+
+def _scored_pairs(
+    kept: Sequence[set[str]],
+    df: Mapping[str, int],
+    weight: Mapping[str, float],
+    mass: Sequence[float],
+    name_mass: Sequence[float],
+    max_df: int,
+    threshold: float,
+    min_shared: float,
+    name_threshold: float,
+) -> tuple[list[tuple[float, int, int]], list[tuple[int, int]], bool]:
+    """``_scored_pairs_plain``, a document at a time: its candidates (the later documents that share one
+    of its rare words, and its next neighbours in its frequent words' lists) are scored together.
+
+    Each candidate's sums are built as the plain loop builds them, word by word in the same order
+    (its rare words sorted, then its frequent words sorted), as the running sums of a row of the
+    words' weights, 0 where the candidate lacks the word: adding 0 changes no sum, and a running sum
+    (``numpy.add.accumulate``) adds left to right, so every sum is the same float to the last bit.
+    """
+    import numpy as np
+
+    count = len(kept)
+    index: dict[str, list[int]] = {}
+    for doc, words in enumerate(kept):
+        for word in words:
+            index.setdefault(word, []).append(doc)
+    sampled = any(len(docs) > max_df for docs in index.values())
+    edges: list[tuple[float, int, int]] = []
+    compared: list[tuple[int, int]] = []
+    postings = {word: np.array(docs, dtype=np.int64) for word, docs in index.items()}
+    frequent_words = sorted(word for word, docs in index.items() if len(docs) > max_df)
+    column = {word: number for number, word in enumerate(frequent_words)}
+    uses = np.zeros((count, len(frequent_words)), dtype=bool)
+    for word, number in column.items():
+        uses[postings[word], number] = True
+    values = {
+        w: (weight[w], 0.5 if w.startswith("~") else 1.0, 0.0 if w.startswith("~") else weight[w]) for w in weight
+    }
+    frequent_values = np.array([values[w] for w in frequent_words], dtype=np.float64).reshape(-1, 3)
+    masses, name_masses = np.array(mass, dtype=np.float64), np.array(name_mass, dtype=np.float64)
+    for doc in range(count):
+        rare = sorted(w for w in kept[doc] if df[w] <= max_df)
+        common = sorted(w for w in kept[doc] if df[w] > max_df)
+        later = [postings[w][np.searchsorted(postings[w], doc, side="right") :] for w in rare]
+        near = []
+        for word in sorted(common, key=lambda w: (df[w], w))[:_FREQUENT_WORDS]:
+            docs = postings[word]
+            at = int(np.searchsorted(docs, doc))
+            near.append(docs[at + 1 : at + 1 + _NEIGHBOURS])
+        if not any(len(others) for others in (*later, *near)):
+            continue
+        candidates = np.unique(np.concatenate([*later, *near]))
+        if sampled:
+            compared.extend((doc, other) for other in candidates.tolist())
+        # One row per candidate, one column per word of this document, in the order the sums add them.
+        added = np.zeros((3, len(candidates), len(rare) + len(common)), dtype=np.float64)
+        for number, (word, others) in enumerate(zip(rare, later, strict=True)):
+            rows = np.searchsorted(candidates, others)
+            added[:, rows, number] = np.array(values[word], dtype=np.float64)[:, None]
+        if common:
+            columns = np.array([column[w] for w in common], dtype=np.int64)
+            shared = uses[np.ix_(candidates, columns)]
+            added[:, :, len(rare) :] = shared[None, :, :] * frequent_values[columns].T[:, None, :]
+        overlap, shared_names, names_overlap = np.add.accumulate(added, axis=2)[:, :, -1]
+        smaller = np.minimum(mass[doc], masses[candidates])
+        fewer_names = np.minimum(name_mass[doc], name_masses[candidates])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            similarity = overlap / smaller
+            names_share = names_overlap / fewer_names
+        linked = (smaller > 0) & (shared_names >= min_shared) & (similarity >= threshold)
+        # Two floods in one week share their words, not their names: names must agree too.
+        linked &= ~((fewer_names > 0) & (names_share < name_threshold))
+        for value, other in zip(similarity[linked].tolist(), candidates[linked].tolist(), strict=True):
+            edges.append((value, doc, other))
+    return edges, compared, sampled
+
+
+def _scored_pairs_plain(
+    kept: Sequence[set[str]],
+    df: Mapping[str, int],
+    weight: Mapping[str, float],
+    mass: Sequence[float],
+    name_mass: Sequence[float],
+    max_df: int,
+    threshold: float,
+    min_shared: float,
+    name_threshold: float,
+) -> tuple[list[tuple[float, int, int]], list[tuple[int, int]], bool]:
+    """The linked pairs (similarity, document, later document), the pairs compared and whether the run
+    was sampled: one pair at a time (``_scored_pairs`` gives the same, a document at a time)."""
+    count = len(kept)
+    index: dict[str, list[int]] = {}
+    for doc, words in enumerate(kept):
+        for word in words:
+            index.setdefault(word, []).append(doc)
+    edges: list[tuple[float, int, int]] = []
+    # In a run where some words are too frequent to pair every document that uses them, groups are
+    # compared through the pairs actually compared (a sample), not through all their pairs.
+    sampled = any(len(docs) > max_df for docs in index.values())
+    compared: list[tuple[int, int]] = []
+    # What each word adds to a pair that shares it: its weight, its count as a name (a content word is
+    # half a name) and its weight as a name.  Pairs are scored by adding these up along the inverted
+    # index (each shared rare word once), not by intersecting every candidate pair's word sets.
+    unit = {w: 0.5 if w.startswith("~") else 1.0 for w in weight}
+    name_weight = {w: 0.0 if w.startswith("~") else weight[w] for w in weight}
+    rare = [sorted(w for w in words if df[w] <= max_df) for words in kept]
+    common_words = [{w for w in words if df[w] > max_df} for words in kept]
+    for doc in range(count):
+        # Candidates share a word few documents use; their similarity counts every word they share.
+        scores: dict[int, list[float]] = {}
+        for word in rare[doc]:
+            add_weight, add_unit, add_name = weight[word], unit[word], name_weight[word]
+            docs = index[word]  # in document order: the documents after this one start past it
+            for other in docs[bisect.bisect_right(docs, doc) :]:
+                score = scores.get(other)
+                if score is None:
+                    scores[other] = [add_weight, add_unit, add_name]
+                else:
+                    score[0] += add_weight
+                    score[1] += add_unit
+                    score[2] += add_name
+        # A word too many documents use (a run about one story) still links each document to its next
+        # few neighbours in that word's list: enough to connect the story, linear in the corpus.
+        frequent = sorted(common_words[doc], key=lambda w: (df[w], w))[:_FREQUENT_WORDS]
+        for word in frequent:
+            docs = index[word]
+            at = bisect.bisect_left(docs, doc)
+            for other in docs[at + 1 : at + 1 + _NEIGHBOURS]:
+                scores.setdefault(other, [0.0, 0.0, 0.0])
+        for other in sorted(scores):
+            if sampled:
+                compared.append((doc, other))
+            overlap, shared_names, names_overlap = scores[other]
+            for word in sorted(common_words[doc] & common_words[other]):  # frequent words shared
+                overlap += weight[word]
+                shared_names += unit[word]
+                names_overlap += name_weight[word]
+            smaller = min(mass[doc], mass[other])
+            if smaller <= 0 or shared_names < min_shared or overlap / smaller < threshold:
+                continue
+            # Two floods in one week share their words, not their names: names must agree too.
+            fewer_names = min(name_mass[doc], name_mass[other])
+            if fewer_names > 0 and names_overlap / fewer_names < name_threshold:
+                continue
+            edges.append((overlap / smaller, doc, other))
+    return edges, compared, sampled
 
 
 def _average_link(

@@ -2,19 +2,30 @@
 
 Stories read each text once for their telling words and for the forms that
 name them (``_read_text``), with string tests for what a regular expression
-read per word; a group's shared names are kept until it changes.  Each is
+read per word, and score a document's candidate pairs together
+(``_scored_pairs``, to the last bit of every sum).  Each is
 compared here with the straightforward version on random small inputs.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.link.stories import _SENTENCE_END, _SPACE, _WORD, _opens, _read_text, _story_name
+from factcheck.link.stories import (
+    _SENTENCE_END,
+    _SPACE,
+    _WORD,
+    _opens,
+    _read_text,
+    _scored_pairs,
+    _scored_pairs_plain,
+    _story_name,
+)
 from factcheck.sources import load_text
 
 # Letters, both cases, apostrophes, sentence marks and the whitespace \s does and does not match.
@@ -90,3 +101,22 @@ def test_a_story_is_named_alike_from_forms_read_once(texts: list[str]) -> None:
     read_again = _story_name(vocab, documents, weight)
     read_once = _story_name(vocab, documents, weight, [_read_text(d.prose)[3] for d in documents])
     assert read_once == read_again
+
+
+_VOCABULARY = ["anna", "mill", "~flood", "~river", "~road", "kessing", "~damage", "tavria", "~home", "brenn"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sets(st.sampled_from(_VOCABULARY), max_size=8), min_size=1, max_size=25),
+    st.integers(min_value=1, max_value=6),
+)
+def test_pairs_scored_a_document_at_a_time_are_those_scored_one_by_one(kept: list[set[str]], max_df: int) -> None:
+    # Small ``max_df``: frequent words (neighbours in their lists) and rare words (every pair) both occur.
+    df = Counter(w for words in kept for w in words)
+    weight = {w: math.log(1 + len(kept) / n) * (0.5 if w.startswith("~") else 1.0) for w, n in df.items() if n >= 2}
+    kept = [{w for w in words if w in weight} for words in kept]
+    mass = [sum(weight[w] for w in words) for words in kept]
+    name_mass = [sum(weight[w] for w in words if not w.startswith("~")) for words in kept]
+    arguments = (kept, df, weight, mass, name_mass, max_df, 0.3, 1.5, 0.2)
+    assert _scored_pairs(*arguments) == _scored_pairs_plain(*arguments)
