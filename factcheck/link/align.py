@@ -471,6 +471,12 @@ def align_records(
     blocks: dict[tuple[int, str, str, str], list[Keyed]] = {}
     for k in keyed:
         blocks.setdefault((k.story, k.dimension, k.measure, k.aspect), []).append(k)
+    # What ``scope_compatible`` reads of each row.
+    period = {
+        row: (record["kind"] in ("date", "year"), record["period_basis"], record["period_start"], record["period_end"])
+        for row, record in records.items()
+    }
+    scopes: dict[tuple[tuple[object, ...], tuple[object, ...]], bool] = {}
     # One to one within each pair of sentences: the best-scoring partner wins.
     by_sentence: dict[tuple[int, int, int, int], list[tuple[float, int, int]]] = {}
     for members in blocks.values():
@@ -483,7 +489,13 @@ def align_records(
             for y in members[i + 1 : i + 1 + window]:
                 if x.doc == y.doc or not _compatible(x, y, stories):
                     continue
-                if not scope_compatible(records[x.row], records[y.row]):
+                # Whether two periods can be one time depends on their kinds and periods alone: asked once
+                # per two periods (the claims of a run share a few dozen), not once per pair of claims.
+                periods = (period[x.row], period[y.row])
+                same_time = scopes.get(periods)
+                if same_time is None:
+                    same_time = scopes[periods] = scope_compatible(records[x.row], records[y.row])
+                if not same_time:
                     continue
                 if not _anchored(x, y, records[x.row], records[y.row]):
                     continue
@@ -496,6 +508,9 @@ def align_records(
     by_sentence = _plausible_owners(by_sentence, keyed, blocks, records)
     pairs = []
     for items in by_sentence.values():
+        if len(items) == 1:  # one candidate pair: nothing to choose
+            pairs.append(Pair(items[0][1], items[0][2], items[0][0]))
+            continue
         used_a: set[int] = set()
         used_b: set[int] = set()
         for score, a, b in sorted(items, key=lambda t: (-t[0], t[1], t[2])):

@@ -245,9 +245,11 @@ def _scored_pairs(
     words' weights, 0 where the candidate lacks the word: adding 0 changes no sum, and a running sum
     (``numpy.add.accumulate``) adds left to right, so every sum is the same float to the last bit.
     """
+    count = len(kept)
+    if count < 2:  # no pairs: a one-article run does not import numpy
+        return _scored_pairs_plain(kept, df, weight, mass, name_mass, max_df, threshold, min_shared, name_threshold)
     import numpy as np
 
-    count = len(kept)
     index: dict[str, list[int]] = {}
     for doc, words in enumerate(kept):
         for word in words:
