@@ -109,8 +109,10 @@ class SourceAttribution(Check):
         subjects = SubjectNormaliser.build(options["synonyms"])
         groups: dict[tuple[str, str, str], list[_Credit]] = {}
         relative = float(options["relative_tolerance"])
-        for row_id, row in rows.iterrows():
-            record = {str(k): v for k, v in row.items()}
+        # Rows as plain dicts, read column by column (``DataFrame.iterrows`` builds a Series per row).
+        from factcheck.table import records
+
+        for row_id, record in records(rows, rows.index.tolist()).items():
             key = subjects.key(str(record["subject_key"]), str(record["noun_key"]))
             if content_words(key) < int(options["min_subject_words"]):
                 continue
