@@ -50,7 +50,8 @@ scope              str      frame: the place the sentence opens with ("In the ca
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import pandas as pd
 import regex
@@ -109,13 +110,19 @@ def _nan(value: float | None) -> float:
 def build_table(documents: Sequence[Document], claims: Sequence[Sequence[Claim]]) -> pd.DataFrame:
     """One row per claim, columns as documented above, in document then position order."""
     rows = []
+    # The names and content words of each distinct sentence of the run, read once (wire copy and
+    # boilerplate repeat sentences across articles).
+    words_of: dict[str, tuple[str, str]] = {}
     for doc_index, (document, doc_claims) in enumerate(zip(documents, claims, strict=True)):
         doc_date = document.date.isoformat() if document.date else ""
         sentence_words: dict[int, tuple[str, str]] = {}
         for claim_index, claim in enumerate(doc_claims):
             if claim.sentence_start not in sentence_words:
                 sentence = document.text[claim.sentence_start : claim.sentence_end]
-                sentence_words[claim.sentence_start] = (anchors(sentence), context_words(sentence))
+                words = words_of.get(sentence)
+                if words is None:
+                    words = words_of[sentence] = (anchors(sentence), context_words(sentence))
+                sentence_words[claim.sentence_start] = words
             names, context = sentence_words[claim.sentence_start]
             period = claim.period
             frame = claim.frame
@@ -135,3 +142,17 @@ def build_table(documents: Sequence[Document], claims: Sequence[Sequence[Claim]]
                 )
             )  # fmt: skip
     return pd.DataFrame.from_records(rows, columns=list(COLUMNS))
+
+
+def records(table: pd.DataFrame, rows: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """Rows of the table by index label, each as a plain dict (column -> Python value, as
+    ``DataFrame.to_dict`` gives), read column by column: a row at a time through pandas costs more
+    than the checks that read them."""
+    labels = list(rows)
+    chosen = table.loc[labels]
+    names = [str(column) for column in chosen.columns]
+    columns = [chosen[column].tolist() for column in chosen.columns]
+    return {
+        label: dict(zip(names, values, strict=True))
+        for label, values in zip(labels, zip(*columns, strict=True), strict=True)
+    }

@@ -9,9 +9,9 @@ never reads files or writes output.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from factcheck.link.identity import Spellings
 from factcheck.link.stories import Stories
@@ -161,3 +161,55 @@ def shown_paths(paths: Iterable[str], limit: int = MAJORITY_SHOWN) -> str:
     if len(unique) <= limit:
         return ", ".join(unique)
     return f"{', '.join(unique[:limit])} and {len(unique) - limit:,} more"
+
+
+_Item = TypeVar("_Item")
+
+
+def group_by_naming(
+    items: Iterable[_Item], naming: Callable[[_Item], Hashable], same: Callable[[_Item, _Item], bool]
+) -> list[list[_Item]]:
+    """Items in groups, in order: each joins the first group that holds its naming or a naming ``same``
+    to it (``same(item, member)``), else starts a group.
+
+    ``same`` must depend only on the two items' namings (a source's name, a speaker's key): each group is
+    then compared through the few distinct namings it holds, each pair of namings asked once, and which
+    group a naming joins is asked again only after some group gains a naming.  A statistic or a quote
+    that hundreds of articles carry costs their count, not its square.
+    """
+    groups: list[list[_Item]] = []
+    namings: list[dict[Hashable, _Item]] = []
+    answers: dict[tuple[Hashable, Hashable], bool] = {}
+    version = 0  # bumped whenever a group gains a naming (or a group starts)
+    placed: dict[Hashable, tuple[int, int]] = {}
+    for item in items:
+        mine = naming(item)
+        known = placed.get(mine)
+        if known is not None and known[0] == version:
+            target = known[1]
+        else:
+            target = -1
+            for number, names in enumerate(namings):
+                if mine in names:
+                    target = number
+                    break
+                for name, member in names.items():
+                    answer = answers.get((mine, name))
+                    if answer is None:
+                        answer = answers[mine, name] = same(item, member)
+                    if answer:
+                        target = number
+                        break
+                if target >= 0:
+                    break
+            placed[mine] = (version, target)
+        if target < 0:
+            groups.append([item])
+            namings.append({mine: item})
+            version += 1
+        else:
+            groups[target].append(item)
+            if mine not in namings[target]:
+                namings[target][mine] = item
+                version += 1
+    return groups

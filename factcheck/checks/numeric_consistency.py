@@ -48,7 +48,7 @@ from factcheck.checks.base import Check, CheckContext, Option, fingerprint, loca
 from factcheck.checks.intervals import COMPARABLE_KINDS, claim_interval
 from factcheck.extract.frames import normal_form, noun_lemma
 from factcheck.extract.numbers import format_number
-from factcheck.link.align import Keyed, Pair, Vocabulary, align
+from factcheck.link.align import Keyed, Pair, Vocabulary, align_records
 from factcheck.link.stories import Stories
 from factcheck.model import Finding, Severity, date_words
 from factcheck.model import period_words as describe_period
@@ -160,19 +160,15 @@ class NumericConsistency(Check):
         vocabulary = Vocabulary.from_options(options)
         stories = context.stories or Stories(tuple(0 for _ in context.documents), ("",))
         table = _convert_currencies(table, options["rates"])
-        keyed, pairs = align(table, stories, vocabulary, tuple(options["kinds"]))
+        keyed, pairs, keyed_records = align_records(table, stories, vocabulary, tuple(options["kinds"]))
         if not pairs:
             return []
         by_row = {k.row: k for k in keyed}
         relative = float(options["relative_tolerance"])
         rate_tolerance = float(options["rate_tolerance"])
-        # The rows in pairs, read in one go (one .loc per row costs more than the comparison).
+        # The rows in pairs, as alignment read them (reading the table again costs more than the comparison).
         rows = sorted({p.a for p in pairs} | {p.b for p in pairs})
-        chosen = table.loc[rows]
-        records: dict[int, dict[str, Any]] = {
-            row: {str(k): v for k, v in record.items()}
-            for row, record in zip(rows, chosen.to_dict("records"), strict=True)
-        }
+        records: dict[int, dict[str, Any]] = {row: keyed_records[row] for row in rows}
         members = {
             row: _member(row, record, relative + (rate_tolerance if record["converted"] else 0.0))
             for row, record in records.items()

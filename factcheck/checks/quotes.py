@@ -37,7 +37,15 @@ from typing import ClassVar
 import regex
 from rapidfuzz import fuzz
 
-from factcheck.checks.base import MAJORITY_SHOWN, Check, CheckContext, Option, fingerprint, shown_paths
+from factcheck.checks.base import (
+    MAJORITY_SHOWN,
+    Check,
+    CheckContext,
+    Option,
+    fingerprint,
+    group_by_naming,
+    shown_paths,
+)
 from factcheck.checks.names import document_people, mark
 from factcheck.extract.people import People, compare_organisations, same_given, surname_key
 from factcheck.extract.quotes import Quote, normalise_quote
@@ -102,15 +110,24 @@ class QuoteAttribution(Check):
     @staticmethod
     def _collect(context: CheckContext, min_words: int, min_short_words: int) -> list[_Said]:
         out = []
+        # Each distinct quotation normalised once: copies of one quote run through many articles.
+        normalised: dict[str, str] = {}
+
+        def normal(text: str) -> str:
+            found = normalised.get(text)
+            if found is None:
+                found = normalised[text] = normalise_quote(text)
+            return found
+
         for index in range(len(context.documents)):
             for quote in document_quotes(context, index):
-                words = normalise_quote(quote.text)
+                words = normal(quote.text)
                 count = len(words.split())
                 # A short quote counts only when credited directly: a fragment inside a sentence ("called
                 # it a “reverse Nixon”") is the writer's phrase as often as the speaker's.
                 short = min_short_words <= count < min_words and quote.how in ("after", "before")
                 if quote.speaker_key and (count >= min_words or short):
-                    pieces = tuple(p for p in (normalise_quote(x) for x in _ELLIPSIS.split(quote.text)) if p)
+                    pieces = tuple(p for p in (normal(x) for x in _ELLIPSIS.split(quote.text)) if p)
                     out.append(_Said(index, quote, words, pieces))
         return out
 
@@ -169,15 +186,12 @@ class QuoteAttribution(Check):
     def _conflicts(
         self, context: CheckContext, cluster: list[_Said], scores: dict[tuple[int, int], float], strong: float
     ) -> list[Finding]:
-        speakers: list[list[_Said]] = []
-        for item in sorted(cluster, key=lambda s: (context.documents[s.doc].path, s.quote.start)):
-            people = document_people(context, item.doc)
-            for group in speakers:
-                if any(_same_speaker(item, people, other, document_people(context, other.doc)) for other in group):
-                    group.append(item)
-                    break
-            else:
-                speakers.append([item])
+        # Whether two quotes have one speaker depends only on how each names the speaker (``_speaker``).
+        speakers = group_by_naming(
+            sorted(cluster, key=lambda s: (context.documents[s.doc].path, s.quote.start)),
+            lambda s: _speaker(s, document_people(context, s.doc)),
+            lambda a, b: _same_speaker(a, document_people(context, a.doc), b, document_people(context, b.doc)),
+        )
         if len(speakers) < 2:
             return []
         findings = []
@@ -315,6 +329,16 @@ def _same_speaker(a: _Said, people_a: People, b: _Said, people_b: People) -> boo
     return any(
         compare_organisations(body.quote.speaker, text) == "same" or body.quote.speaker in text for text in texts
     )
+
+
+def _speaker(said: _Said, people: People) -> tuple[object, ...]:
+    """Everything ``_same_speaker`` reads of one side: its speaker's key and name, and when the quote
+    names a person of its article, what that person speaks for (affiliations and descriptors)."""
+    quote = said.quote
+    if quote.person < 0:
+        return (quote.speaker_key, quote.speaker, None)
+    who = people.persons[quote.person]
+    return (quote.speaker_key, quote.speaker, tuple(x.text for x in who.affiliations), tuple(who.descriptors))
 
 
 def _given_surname(kind: str, value: str) -> tuple[str, str]:

@@ -88,6 +88,8 @@ class Fact:
     until: date | None = None
     unless: tuple[str, ...] = ()
     line: int = 0
+    # For each phrasing, the words it cannot match without (``phrasing_needs``); empty: not known.
+    needs: tuple[tuple[tuple[str, ...], ...], ...] = ()
 
     @property
     def is_date(self) -> bool:
@@ -123,11 +125,26 @@ class Reference(Check):
         if not facts:
             return []
         findings: dict[str, Finding] = {}
+        # A sentence is tried against the facts whose phrasings it can match: each gated fact under the
+        # pieces of words one of its phrasings needs (``_gate``), looked up once per sentence.
+        always = [number for number, fact in enumerate(facts) if _gate(fact) is None]
+        by_piece: dict[str, list[int]] = {}
+        for number, fact in enumerate(facts):
+            for piece in _gate(fact) or ():
+                by_piece.setdefault(piece, []).append(number)
         for doc_index, document in enumerate(context.documents):
             for sentence in by_sentence(doc_index, context.claims[doc_index]):
                 text = document.prose[sentence.start : sentence.end]
                 lowered = text.lower()
-                for fact in facts:
+                folded = text.casefold()
+                tried = set(always)
+                for piece, numbers in by_piece.items():
+                    if piece in folded:
+                        tried.update(numbers)
+                for number in sorted(tried):
+                    fact = facts[number]
+                    if fact.needs and not any(_may_match(needs, folded) for needs in fact.needs):
+                        continue  # none of its phrasings can match: a few substring tests, not the patterns
                     if fact.unless and _unless(fact.unless).search(lowered):
                         continue
                     problem = _check(document, sentence, text, fact)
@@ -148,6 +165,22 @@ class Reference(Check):
                     )
                     findings.setdefault(finding.id, finding)
         return list(findings.values())
+
+
+def _gate(fact: Fact) -> tuple[str, ...] | None:
+    """Pieces one of which a sentence has whenever a phrasing of the fact matches it: of each phrasing,
+    the spellings of its most telling word (the longest shortest piece).  None: not known."""
+    if not fact.needs or not all(fact.needs):
+        return None
+    pieces: set[str] = set()
+    for needs in fact.needs:
+        pieces.update(max(needs, key=lambda choices: (min(len(c) for c in choices), choices)))
+    return tuple(sorted(pieces))
+
+
+def _may_match(needs: tuple[tuple[str, ...], ...], folded: str) -> bool:
+    """Whether a sentence (case folded) has, for each word a phrasing needs, one of its spellings."""
+    return all(any(spelling in folded for spelling in choices) for choices in needs)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -327,6 +360,27 @@ def compile_phrasing(text: str) -> tuple[regex.Pattern[str], bool]:
     return regex.compile("(?i)" + pattern), _SLOT in tokens
 
 
+def phrasing_needs(text: str) -> tuple[tuple[str, ...], ...]:
+    """What a sentence must contain, case folded, for a phrasing to match it: for each word of the
+    phrasing, a piece of each of its choices (a match writes every word, each choice as letters in a
+    row that case-fold to the piece's).  A choice with no such piece (an apostrophe alone) says nothing,
+    nor then does its word."""
+    needs = []
+    for token in text.split():
+        if token in ("...", _SLOT):
+            continue
+        pieces = []
+        for choice in token.split("|"):
+            literal = choice[:-1] if choice.endswith("*") else next((w for w in choice.split("_") if w), "")
+            piece = max(regex.split(r"['’]", literal), key=len)
+            if not piece:
+                break
+            pieces.append(piece.casefold())
+        else:
+            needs.append(tuple(pieces))
+    return tuple(needs)
+
+
 def parse_facts(text: str, path: str) -> tuple[Fact, ...]:
     """Validate a facts base's text; raise RuleError with file and line on any problem."""
     root = compose(text, path)
@@ -370,7 +424,7 @@ def _fact(node: yaml.Node, path: str) -> Fact:
     has_date, has_value = "date" in fields, "value" in fields
     if has_date == has_value:
         raise RuleError(path, line, f"fact '{fact_id}' needs exactly one of 'date' and 'value'")
-    phrasings, slots = [], []
+    phrasings, slots, needs = [], [], []
     for phrasing, phrasing_line in _strings(fields["phrasings"][0], path, "phrasings"):
         try:
             pattern, slotted = compile_phrasing(phrasing)
@@ -380,6 +434,7 @@ def _fact(node: yaml.Node, path: str) -> Fact:
             raise RuleError(path, phrasing_line, f"phrasing {phrasing!r} of a value fact needs a {{claim}} slot")
         phrasings.append(pattern)
         slots.append(slotted)
+        needs.append(phrasing_needs(phrasing))
     unless = tuple(w.lower() for w, _ in _strings(fields["unless"][0], path, "unless")) if "unless" in fields else ()
     common: dict[str, Any] = {
         "id": fact_id,
@@ -387,6 +442,7 @@ def _fact(node: yaml.Node, path: str) -> Fact:
         "source": _scalar(fields["source"][0], path, "source"),
         "phrasings": tuple(phrasings),
         "slots": tuple(slots),
+        "needs": tuple(needs),
         "unless": unless,
         "line": line,
     }

@@ -34,7 +34,15 @@ from typing import Any, ClassVar
 
 import regex
 
-from factcheck.checks.base import MAJORITY_SHOWN, Check, CheckContext, Option, fingerprint, shown_paths
+from factcheck.checks.base import (
+    MAJORITY_SHOWN,
+    Check,
+    CheckContext,
+    Option,
+    fingerprint,
+    group_by_naming,
+    shown_paths,
+)
 from factcheck.checks.intervals import COMPARABLE_KINDS, claim_interval
 from factcheck.checks.names import document_people, mark
 from factcheck.checks.subjects import SubjectNormaliser, content_words
@@ -101,8 +109,10 @@ class SourceAttribution(Check):
         subjects = SubjectNormaliser.build(options["synonyms"])
         groups: dict[tuple[str, str, str], list[_Credit]] = {}
         relative = float(options["relative_tolerance"])
-        for row_id, row in rows.iterrows():
-            record = {str(k): v for k, v in row.items()}
+        # Rows as plain dicts, read column by column (``DataFrame.iterrows`` builds a Series per row).
+        from factcheck.table import records
+
+        for row_id, record in records(rows, rows.index.tolist()).items():
             key = subjects.key(str(record["subject_key"]), str(record["noun_key"]))
             if content_words(key) < int(options["min_subject_words"]):
                 continue
@@ -155,29 +165,10 @@ class SourceAttribution(Check):
 
     def _conflicts(self, context: CheckContext, key: str, credits: list[_Credit]) -> list[Finding]:
         # Group by source: the same body however written.  Whether two credits name one source depends
-        # only on how each names it, so each body is compared through the few distinct namings it holds,
-        # each pair of namings once: a figure that hundreds of articles credit costs their count, not its
-        # square.
-        bodies: list[list[_Credit]] = []
-        namings: list[dict[tuple[bool, str], _Credit]] = []
-        same: dict[tuple[tuple[bool, str], tuple[bool, str]], bool] = {}
-
-        def one_source(credit: _Credit, name: tuple[bool, str], other: _Credit) -> bool:
-            key = ((credit.person, credit.source), name)
-            if key not in same:
-                same[key] = _same_source(credit, other)
-            return same[key]
-
-        for credit in sorted(credits, key=lambda c: (c.path, c.claim)):
-            mine = (credit.person, credit.source)
-            for body, names in zip(bodies, namings, strict=True):
-                if mine in names or any(one_source(credit, name, other) for name, other in names.items()):
-                    body.append(credit)
-                    names.setdefault(mine, credit)
-                    break
-            else:
-                bodies.append([credit])
-                namings.append({mine: credit})
+        # only on how each names it (``group_by_naming``).
+        bodies = group_by_naming(
+            sorted(credits, key=lambda c: (c.path, c.claim)), lambda c: (c.person, c.source), _same_source
+        )
         findings = []
         for i in range(len(bodies)):
             for j in range(i + 1, len(bodies)):

@@ -241,45 +241,82 @@ def keyed_rows(table: pd.DataFrame, stories: Stories, vocabulary: Vocabulary, ki
     # A date or a year names its own period (the dimension is time): kept when its frame has a measure.
     dated = table["kind"].isin(("date", "year"))
     rows = table[table["kind"].isin(kinds) & ((table["dimension"] != "") | dated)]
-    for index, row in zip(rows.index, rows.itertuples(index=False), strict=True):
-        if row.series in _UNALIGNED_SERIES or row.frame_aspect == "difference":
+    # Read column by column (a row at a time through pandas costs more than the keys), and each
+    # distinct measure, entity, list of names and sentence keyed once: claims of one sentence share
+    # their names and context, and a story names the same few entities again and again.
+    column = {name: rows[name].tolist() for name in _KEY_COLUMNS}
+    measures: dict[tuple[str, str, str], tuple[str, frozenset[str]]] = {}
+    entities: dict[str, str] = {}
+    names_of: dict[str, frozenset[str]] = {}
+    contexts: dict[str, tuple[frozenset[str], bool]] = {}
+
+    def entity(text: str) -> str:
+        found = entities.get(text)
+        if found is None:
+            found = entities[text] = vocabulary.entity(text)
+        return found
+
+    for at, index in enumerate(rows.index.tolist()):
+        series, frame_aspect = column["series"][at], column["frame_aspect"][at]
+        if series in _UNALIGNED_SERIES or frame_aspect == "difference":
             continue
-        modifiers = tuple(str(row.modifiers).split()) if row.modifiers else ()
-        measure, residual = vocabulary.measure(str(row.measure), modifiers, str(row.event))
+        raw_measure, raw_modifiers, raw_event = str(column["measure"][at]), column["modifiers"][at], column["event"][at]
+        measure_key = (raw_measure, str(raw_modifiers) if raw_modifiers else "", str(raw_event))
+        keyed_measure = measures.get(measure_key)
+        if keyed_measure is None:
+            modifiers = tuple(measure_key[1].split()) if raw_modifiers else ()
+            keyed_measure = measures[measure_key] = vocabulary.measure(raw_measure, modifiers, measure_key[2])
+        measure, residual = keyed_measure
         if not measure:
             continue
-        residual -= frozenset(str(row.about).split())  # part of the owner's name, not a narrowing
-        aspect = "part" if row.frame_aspect == "part" else str(row.aspect)
-        event = vocabulary.event(str(row.event))
+        about = str(column["about"][at])
+        residual -= frozenset(about.split())  # part of the owner's name, not a narrowing
+        aspect = "part" if frame_aspect == "part" else str(column["aspect"][at])
+        event = vocabulary.event(str(raw_event))
         if vocabulary.is_made_by_event(measure):
             # "cut 1,200 jobs" is 1,200 job cuts, as "1,200 job cuts" is: a level, and the verb that made
             # the measure ties the two as a listed event does
             aspect = "level" if aspect == "change" else aspect
             event = event or measure
-        doc = int(str(row.doc))
+        doc = int(str(column["doc"][at]))
+        names = str(column["names"][at])
+        sentence_names = names_of.get(names)
+        if sentence_names is None:
+            sentence_names = names_of[names] = frozenset(entity(n) for n in names.split("|") if n)
+        context = str(column["context"][at])
+        context_words = contexts.get(context)
+        if context_words is None:
+            context_words = contexts[context] = (frozenset(context.split()), bool(_WHOLE_SCOPE.search(context)))
+        kind, scope = column["kind"][at], column["scope"][at]
         out.append(
             Keyed(
                 row=int(str(index)),
                 doc=doc,
-                sentence=int(str(row.sentence_start)),
+                sentence=int(str(column["sentence_start"][at])),
                 measure=measure,
                 modifiers=residual,
                 event=event,
-                about=vocabulary.entity(str(row.about)),
+                about=entity(about),
                 aspect=aspect,
-                series=str(row.series),
-                dimension="date" if row.kind in ("date", "year") else str(row.dimension),
+                series=str(series),
+                dimension="date" if kind in ("date", "year") else str(column["dimension"][at]),
                 story=stories.of_document[doc],
-                names=frozenset(vocabulary.entity(n) for n in str(row.names).split("|") if n),
-                when=str(row.when),
-                total=bool(row.total) or bool(_WHOLE_SCOPE.search(str(row.context))),
-                scope=vocabulary.entity(str(row.scope)) if row.scope else "",
-                context=frozenset(str(row.context).split())
-                - frozenset(w.lower().rstrip("s") for w in str(row.text).split())
-                - {measure, str(row.measure)},
+                names=sentence_names,
+                when=str(column["when"][at]),
+                total=bool(column["total"][at]) or context_words[1],
+                scope=entity(str(scope)) if scope else "",
+                context=context_words[0]
+                - frozenset(w.lower().rstrip("s") for w in str(column["text"][at]).split())
+                - {measure, raw_measure},
             )
         )
     return out
+
+
+_KEY_COLUMNS = (
+    "series", "frame_aspect", "measure", "modifiers", "event", "about", "aspect", "doc", "names", "context", "kind",
+    "scope", "sentence_start", "dimension", "when", "total", "text",
+)  # fmt: skip
 
 
 def scope_compatible(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
@@ -413,6 +450,10 @@ def _plausible_owners(
             if m.about:
                 seen = owners.setdefault((block, m.doc), {})
                 seen.setdefault(m.about, math.inf)
+    # The owners' figures of one article in one block, and how close each owner comes to one bare
+    # figure: read once per (block, article, figure), not once per pair of sentences that asks.
+    owned_of: dict[tuple[tuple[int, str, str, str], int], list[Keyed]] = {}
+    closest_of: dict[tuple[tuple[int, str, str, str], int, int], dict[str, float]] = {}
     out: dict[tuple[int, int, int, int], list[tuple[float, int, int]]] = {}
     for key, items in by_sentence.items():
         kept = []
@@ -427,10 +468,14 @@ def _plausible_owners(
             if len(rivals) < 2:
                 kept.append(item)
                 continue
-            target = _value(records[bare.row])
-            closest: dict[str, float] = {}
-            for m in blocks[block]:
-                if m.doc == owned.doc and m.about:
+            closest = closest_of.get((block, owned.doc, bare.row))
+            if closest is None:
+                of_owner = owned_of.get((block, owned.doc))
+                if of_owner is None:
+                    of_owner = owned_of[block, owned.doc] = [m for m in blocks[block] if m.doc == owned.doc and m.about]
+                target = _value(records[bare.row])
+                closest = closest_of[block, owned.doc, bare.row] = {}
+                for m in of_owner:
                     d = _distance(_value(records[m.row]), target)
                     closest[m.about] = min(closest.get(m.about, math.inf), d)
             best = min(closest.values())
@@ -445,14 +490,27 @@ def align(
     table: pd.DataFrame, stories: Stories, vocabulary: Vocabulary, kinds: Sequence[str] = QUANTITY_KINDS
 ) -> tuple[list[Keyed], list[Pair]]:
     """Rows that can be aligned and the pairs of them that state the same quantity."""
+    keyed, pairs, _records = align_records(table, stories, vocabulary, kinds)
+    return keyed, pairs
+
+
+def align_records(
+    table: pd.DataFrame, stories: Stories, vocabulary: Vocabulary, kinds: Sequence[str] = QUANTITY_KINDS
+) -> tuple[list[Keyed], list[Pair], dict[int, dict[str, Any]]]:
+    """``align``, with the table's rows it keyed as dicts (by row), for a check to read them again."""
+    from factcheck.table import records as table_records
+
     keyed = keyed_rows(table, stories, vocabulary, kinds)
-    records: dict[int, dict[str, Any]] = {
-        int(str(i)): {str(c): v for c, v in r.items()}
-        for i, r in table.loc[[k.row for k in keyed]].to_dict("index").items()
-    }
+    records = table_records(table, [k.row for k in keyed])
     blocks: dict[tuple[int, str, str, str], list[Keyed]] = {}
     for k in keyed:
         blocks.setdefault((k.story, k.dimension, k.measure, k.aspect), []).append(k)
+    # What ``scope_compatible`` reads of each row.
+    period = {
+        row: (record["kind"] in ("date", "year"), record["period_basis"], record["period_start"], record["period_end"])
+        for row, record in records.items()
+    }
+    scopes: dict[tuple[tuple[object, ...], tuple[object, ...]], bool] = {}
     # One to one within each pair of sentences: the best-scoring partner wins.
     by_sentence: dict[tuple[int, int, int, int], list[tuple[float, int, int]]] = {}
     for members in blocks.values():
@@ -465,7 +523,13 @@ def align(
             for y in members[i + 1 : i + 1 + window]:
                 if x.doc == y.doc or not _compatible(x, y, stories):
                     continue
-                if not scope_compatible(records[x.row], records[y.row]):
+                # Whether two periods can be one time depends on their kinds and periods alone: asked once
+                # per two periods (the claims of a run share a few dozen), not once per pair of claims.
+                periods = (period[x.row], period[y.row])
+                same_time = scopes.get(periods)
+                if same_time is None:
+                    same_time = scopes[periods] = scope_compatible(records[x.row], records[y.row])
+                if not same_time:
                     continue
                 if not _anchored(x, y, records[x.row], records[y.row]):
                     continue
@@ -478,6 +542,9 @@ def align(
     by_sentence = _plausible_owners(by_sentence, keyed, blocks, records)
     pairs = []
     for items in by_sentence.values():
+        if len(items) == 1:  # one candidate pair: nothing to choose
+            pairs.append(Pair(items[0][1], items[0][2], items[0][0]))
+            continue
         used_a: set[int] = set()
         used_b: set[int] = set()
         for score, a, b in sorted(items, key=lambda t: (-t[0], t[1], t[2])):
@@ -487,4 +554,4 @@ def align(
             used_b.add(b)
             pairs.append(Pair(a, b, score))
     pairs.sort(key=lambda p: (p.a, p.b))
-    return keyed, pairs
+    return keyed, pairs, records
