@@ -34,6 +34,7 @@ from dataclasses import dataclass
 import regex
 
 from factcheck.extract.frames import noun_lemma
+from factcheck.extract.people import TITLE_WORDS
 from factcheck.model import Document
 
 _WORD = regex.compile(
@@ -135,6 +136,11 @@ def _read_text(text: str) -> tuple[set[str], set[str], set[str], Counter[tuple[s
             previous_end = end  # a lower-case word is a word wherever it stands
             if lower not in _COMMON and lower not in _OPENERS:
                 lower_words.add(lower)
+            continue
+        if lower in TITLE_WORDS:
+            # "Prime Minister", "President": a title comments on every event of its country; it ties no two
+            # articles to one story, and it names none
+            previous_end = end
             continue
         window = start - 3 if start > 3 else 0
         clipped = previous_end if previous_end > window else window

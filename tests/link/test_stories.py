@@ -159,3 +159,31 @@ def test_a_story_name_is_spelt_as_most_of_its_articles_spell_it() -> None:
     name = group_stories(documents).name(0)
     assert "Grevholm" in name.split(", ") or "Norlith" in name.split(", ")
     assert "GREVHOLM" not in name
+
+
+# Two events of one country a week apart, each with its prime minister's words: the title ties nothing.
+FLOOD = [
+    "# Floods in Ostby\n\nFlash floods swept through Ostby after torrential rain. Prime Minister Anja Reval said at "
+    "least 95 people had died in the floods, and rescue teams searched for the missing in Dalmar.",
+    "# Ostby floods\n\nFlash floods swept through Ostby after heavy rain. Prime Minister Anja Reval said 95 people "
+    "had died, and rescue teams searched Dalmar for the missing.",
+    "# Floods hit Ostby\n\nTorrential rain flooded Ostby. Prime Minister Anja Reval said at least 95 people had "
+    "died in the floods; rescue teams searched for the missing in Dalmar.",
+]
+CRASH = [
+    "# Train crash near Varn\n\nA high-speed train derailed near Varn. Prime Minister Anja Reval said 12 people had "
+    "died in the crash, and investigators from Railnet examined the track.",
+    "# Varn derailment\n\nA train derailed near Varn. Prime Minister Anja Reval said 12 people had died, and Railnet "
+    "investigators examined the track.",
+    "# Crash near Varn\n\nA high-speed train came off the rails near Varn. Prime Minister Anja Reval said 12 people "
+    "had died in the crash; Railnet investigators examined the track.",
+]
+
+
+def test_a_shared_title_does_not_tie_two_events() -> None:
+    assert partition(FLOOD + CRASH) == {frozenset(FLOOD), frozenset(CRASH)}
+
+
+def test_a_title_names_no_story() -> None:
+    documents = [load_text(text, f"doc{i}.md") for i, text in enumerate(CRASH)]
+    assert "Minister" not in group_stories(documents).names[0]
