@@ -256,6 +256,12 @@ def _lower_words(documents: Sequence[Document]) -> set[str]:
     return words
 
 
+def _same_name(first: ProperWord, second: ProperWord) -> bool:
+    """Whether two consecutive proper words are words of one name: side by side ("Elon Musk") or across a
+    small word of one run ("Chamber of Commerce"); never in a title-case headline, where every word joins."""
+    return not first.heading and not second.heading and (second.joined or first.run == second.run)
+
+
 def _collect(
     documents: Sequence[Document], words_of: Sequence[Sequence[ProperWord]], common: set[str]
 ) -> tuple[dict[str, _Form], dict[tuple[str, str], _Form]]:
@@ -274,9 +280,10 @@ def _collect(
             # The proper words next to it in its name ("Elon" before "Musk", "Inc" after "EnviroScience").
             # Not in a title-case headline, where every word joins the run.
             near = form.neighbours.setdefault(doc, set())
-            if index and word.joined and not word.heading and words[index - 1].text.lower() not in _TITLES:
+            # A word of the same run across "of" counts too ("Chamber" of "Chamber of Commerce").
+            if index and _same_name(words[index - 1], word) and words[index - 1].text.lower() not in _TITLES:
                 near.add(words[index - 1].text.lower())
-            if index + 1 < len(words) and words[index + 1].joined and not word.heading:
+            if index + 1 < len(words) and _same_name(word, words[index + 1]):
                 near.add(words[index + 1].text.lower())
             if index and word.joined and not word.acronym:
                 given = words[index - 1]

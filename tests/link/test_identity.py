@@ -491,3 +491,14 @@ def test_two_people_whose_given_names_differ_by_a_doubled_letter_are_two_people(
             "Hasan Kirel, the Marrowby mosque's treasurer, said the repairs would cost little.",
         ]
     )
+
+
+def test_a_doubled_letter_made_single_in_a_body_with_of_is_found() -> None:
+    # "Chamber" stands by both spellings across "of": one body's name, misspelt.
+    texts = [
+        "About 4,200 people work at the port, a survey by the Velmora Chamber of Commerce found.",
+        "The port employs some 4,200 people, according to the Velmora Chamber of Commerce.",
+        "Roughly 4,200 people work at the port, according to a report from the Velmora Chamber of Comerce.",
+    ]
+    [(message, _paths)] = findings(texts)
+    assert message.startswith("Comerce in c.md, but Commerce")
