@@ -4,7 +4,10 @@ Reads the claims table: every numeric claim whose sentence credits a source
 (``source``: "according to X", "X said", "said X", "in keeping with X").
 Claims are grouped by subject key (after the rule's ``synonyms``, so a
 reworded "overseas corporations" is "foreign companies"), dimension and
-aspect; inside a group, claims from different articles whose values are
+aspect, and, within one story, also by the noun the figure counts (its
+frame's measure: "1.9 million containers last year" and "1.9 million
+containers in 2024" are one statistic; a vague noun such as "people" is
+none), a figure found both ways being reported once; inside a group, claims from different articles whose values are
 compatible (their intervals, widened for rounding and ``relative_tolerance``,
 share a point) and whose periods do not differ are the same statistic.  Two
 of those credited to sources that are not the same body is a finding.
@@ -108,22 +111,38 @@ class SourceAttribution(Check):
             return []
         subjects = SubjectNormaliser.build(options["synonyms"])
         groups: dict[tuple[str, str, str], list[_Credit]] = {}
+        by_measure: dict[tuple[str, str, str], list[_Credit]] = {}
         relative = float(options["relative_tolerance"])
         # Rows as plain dicts, read column by column (``DataFrame.iterrows`` builds a Series per row).
         from factcheck.table import records
 
+        stories = context.stories
         for row_id, record in records(rows, rows.index.tolist()).items():
-            key = subjects.key(str(record["subject_key"]), str(record["noun_key"]))
-            if content_words(key) < int(options["min_subject_words"]):
+            subject = subjects.key(str(record["subject_key"]), str(record["noun_key"]))
+            # Within one story, the noun a figure counts (its frame's measure) also names one statistic,
+            # however the sentence goes on ("1.9 million containers last year" / "1.9 million containers").
+            measure = _story_measure(record, stories.of_document[int(record["doc"])] if stories else 0)
+            if content_words(subject) < int(options["min_subject_words"]) and not measure:
                 continue
             credit = self._credit(context, int(str(row_id)), record, relative)
             if credit is None:
                 continue
-            groups.setdefault((key, str(record["dimension"]), str(record["aspect"])), []).append(credit)
+            shape = (str(record["dimension"]), str(record["aspect"]))
+            if content_words(subject) >= int(options["min_subject_words"]):
+                groups.setdefault((subject, *shape), []).append(credit)
+            if measure:
+                by_measure.setdefault((measure, *shape), []).append(credit)
         findings: list[Finding] = []
         for (key, _dimension, _aspect), credits in sorted(groups.items()):
             if len({c.doc for c in credits}) > 1:
                 findings.extend(self._conflicts(context, key, credits))
+        # The same figures found again by their measure are not reported twice.
+        reported = {(loc.path, loc.line) for finding in findings for loc in finding.locations}
+        for (key, _dimension, _aspect), credits in sorted(by_measure.items()):
+            if len({c.doc for c in credits}) > 1:
+                for finding in self._conflicts(context, key, credits):
+                    if not any((loc.path, loc.line) in reported for loc in finding.locations[:1]):
+                        findings.append(finding)
         return findings
 
     @staticmethod
@@ -282,6 +301,23 @@ def _looks_like_a_body(source: str) -> bool:
     return any(w.casefold() in ORG_HEADS for w in words) or any(
         len(w) >= 2 and w.isupper() and w.isalpha() for w in words
     )
+
+
+# Nouns that count nothing in particular: a figure of "people" or "percent" is no one statistic.
+_VAGUE_MEASURES = frozenset(
+    "people person percent time times year years day days month week one other thing number total figure "
+    "share rate level amount".split()
+)
+
+
+def _story_measure(record: Mapping[str, Any], story: int) -> str:
+    """The statistic a figure states within its story, by the noun its frame counts and that noun's
+    modifiers ("story 3: container"); empty for a vague noun or none."""
+    measure = str(record["measure"] or "")
+    if not measure or measure in _VAGUE_MEASURES or not measure.isalpha():
+        return ""
+    modifiers = str(record["modifiers"] or "")
+    return f"story {story}: {modifiers + ' ' if modifiers else ''}{measure}"
 
 
 def _same_source(a: _Credit, b: _Credit) -> bool:

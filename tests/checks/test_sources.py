@@ -72,9 +72,28 @@ PLANTED: dict[str, tuple[list[str], Severity, str]] = {
         WARNING,
         "World Bank",
     ),
+    # The subject runs on differently in each article; the noun the figure counts is one statistic.
+    "a count by its noun, however the sentence goes on": (
+        [
+            dated("The Port of Velmora handled 1.9 million containers last year, according to Brightwater Research."),
+            dated("Velmora's port handled 1.9 million containers in 2024, Velmora Port Authority data show."),
+            dated("Traffic fell in 2024 to 1.9 million containers, the Velmora Port Authority said."),
+        ],
+        WARNING,
+        "Brightwater Research",
+    ),
 }
 
 NEAR_MISSES: dict[str, list[str]] = {
+    # A noun that counts nothing in particular is no one statistic.
+    "a vague noun": [
+        dated("About 4,200 people work at the port, according to the Chamber of Commerce."),
+        dated("About 4,200 people marched through Velmora, according to the police."),
+    ],
+    "one noun, different figures": [
+        dated("The Port of Velmora handled 1.9 million containers last year, according to Brightwater Research."),
+        dated("Velmora's port handled 2.4 million containers in 2024, Velmora Port Authority data show."),
+    ],
     "two outlets citing the same source": [EXPORTS.format("Capital Economics"), EXPORTS.format("Capital Economics")],
     "the same source, said and according to": [
         EXPORTS.format("Capital Economics"),
