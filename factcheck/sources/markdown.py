@@ -228,9 +228,12 @@ class _InlineScanner:
         work = self.work
         urls = self.url_starts
         index = 0
+        syntax = -1  # the first syntax character at or after index, once searched for (len(work): none)
         while True:
-            found = _SYNTAX.search(work, index)
-            stop = found.start() if found else len(work)
+            if syntax < index:  # searched again only when passed: a text of URLs is not scanned once per URL
+                found = _SYNTAX.search(work, index)
+                syntax = found.start() if found else len(work)
+            stop = syntax
             if urls:
                 following = bisect.bisect_left(urls, index)
                 if following < len(urls) and urls[following] < stop:
