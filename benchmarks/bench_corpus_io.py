@@ -15,13 +15,15 @@ command runs: ``factcheck.cli`` turns it off for check, annotate and claims).
 Without ``--corpus`` a corpus of ``--articles`` is written by ``bench_scale.write_corpus``; without
 ``--cache-dir`` the index is built first (a cold run: minutes for 10,000 articles).
 
-Measured on 2026-12-07, /tmp/corpus10000 (10,000 articles, ``bench_scale``), 2 vCPUs shared with
-three other jobs (load average 8-11, so CPU seconds vary by 10-20 %), before (f7c4fec) -> after:
-load 4.2 s -> 2.0 s (PyYAML composed every front matter; the Markdown scan stopped at every h, f and
-w; ``Document.build`` found line starts a character at a time); decode 3.9 s -> 1.6 s, all of it the
-collector (json.loads 0.5 s, building the dataclasses 1.1 s); json 2.2 s -> 0.9 s for the 59 MB text
-(``json.dumps(indent=2)`` uses the pure-Python encoder).  A whole warm check with ``--jobs 2``: 50.3
-and 51.9 CPU s before, 43.5 and 45.5 after (``/usr/bin/time``; the checks are the rest).
+Measured on 2026-12-07, ``--corpus /tmp/corpus10000 --cache-dir`` (a warm index) ``--runs 2``, before
+(f7c4fec) and after, side by side on 2 vCPUs shared with three other jobs (load average 8-11, so CPU
+seconds vary by 10-20 %): load 4.42 s -> 1.94 s (PyYAML composed every front matter; the Markdown scan
+stopped at every h, f and w; ``Document.build`` found line starts a character at a time); decode
+3.18 s -> 3.33 s with the collector on, 1.52 s -> 1.50 s off (the command now runs with it off:
+json.loads 0.5 s, building the dataclasses 1.0 s); json 2.27 s -> 0.92 s for the 59 MB text
+(``json.dumps(indent=2)`` used the pure-Python encoder).  A whole warm ``check --jobs 2`` of those
+10,000 articles (``/usr/bin/time``): 50.3 and 51.9 CPU s before, 43.5 and 45.5 after; the checks
+are the rest.
 """
 
 from __future__ import annotations
