@@ -29,6 +29,11 @@ nothing.  What one article still pays: simplemma's English dictionary, about 0.1
 warm index (``link.stories`` lemmatises the words of a single document), and compiling the checks'
 patterns (``checks.arithmetic`` on import, about 0.08 s, ``checks.reference.compile_phrasing`` about
 0.04 s), which the store does not hold.
+
+Later on 2026-12-07, 15 runs each of ``python -m factcheck --version`` on a machine at load 8-11
+(wall times meaningless there): CPU 0.067 s a run before, 0.047 s after ``--version`` was answered
+before the parser was built (the parser's help lists the formats, which imported the reporters and
+the model); the wall-time median fell from 0.67 s to 0.46 s on that machine.
 """
 
 from __future__ import annotations

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import io
 import os
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -245,6 +245,8 @@ def _output(path: str | None) -> Iterator[TextIO]:
 def _replace(path: str) -> Iterator[BinaryIO]:
     """A file written whole or not at all: a temporary file in the same directory, renamed over the
     target when complete (a killed run never leaves a truncated report)."""
+    import tempfile
+
     folder = os.path.dirname(os.path.abspath(path))
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=".factcheck-", suffix=".tmp", dir=folder)
@@ -754,6 +756,11 @@ def _run_rules(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if (sys.argv[1:] if argv is None else list(argv)) == ["--version"]:
+        # Answered before the parser is built: its help lists the formats, which imports the reporters
+        # and the model (half of the command's time).  argparse's answer is the same line.
+        print(f"factcheck {__version__}")
+        return EXIT_OK
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -766,6 +773,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "rules": _run_rules,
         "rule": _run_rules,
     }
+    collecting = gc.isenabled()
+    if args.command in _BATCH_COMMANDS:
+        gc.disable()
     try:
         return runners[args.command](args)
     except FactcheckError as error:
@@ -788,6 +798,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
+    finally:
+        if collecting:
+            gc.enable()
+
+
+# Commands that read a corpus run without the cyclic garbage collector.  A run builds millions of
+# objects that live to its end and makes almost no cycles (about 1,000 cyclic objects in a
+# 10,000-article check), so the collector, woken every 700 allocations, only traced the same live
+# objects again and again: 8 of the 46 CPU seconds of a warm 10,000-article check, half of reading
+# the index.  Reference counting still frees everything else; forked extraction workers inherit this.
+_BATCH_COMMANDS = frozenset({"check", "annotate", "claims"})
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ _LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": 
 
 def lines(report: Report, options: ReportOptions) -> list[str]:
     """One JSON text per finding, without newlines."""
-    findings = json_report.build(report, options)["findings"]
+    findings = json_report.findings(report)
     return [json.dumps(finding, ensure_ascii=False, allow_nan=False).translate(_LINE_BREAKS) for finding in findings]
 
 

@@ -15,8 +15,9 @@ import stat
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import accumulate
 from pathlib import PurePosixPath
-from typing import BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from factcheck.model import Document, ErrorEntry
 from factcheck.sources.chrome import strip_chrome
@@ -98,9 +99,7 @@ def _collect(
         return
     if isinstance(content, DocxText):
         # Built text, one paragraph a line: all of it is prose, and no markup to read.
-        document = Document.build(
-            path=path, text=content.text, title=content.title, author=content.author, date=content.date
-        )
+        document = _document(path, content.text, title=content.title, author=content.author, date=content.date)
         documents.append(document)
         return
     document, problems = _build(content, path)
@@ -195,8 +194,19 @@ def _build(text: str, path: str) -> tuple[Document, list[ErrorEntry]]:
         }
         fields.update({key: value for key, value in mine.items() if value is not None})
         fields["meta"] = front.meta
-    document = Document.build(path=path, text=text, prose=prose, **fields)
+    document = _document(path, text, prose, **fields)
     return document, [ErrorEntry(path, problem) for problem in problems]
+
+
+def _document(path: str, text: str, prose: str | None = None, **fields: Any) -> Document:
+    """``Document.build``, with the line starts found a line at a time rather than a character at a time
+    (a tenth of the loading of a large corpus went to ``build``'s scan)."""
+    prose = text if prose is None else prose
+    if len(prose) != len(text):
+        raise ValueError("prose view must keep the text's length")
+    lengths = [len(line) + 1 for line in text.split("\n")]
+    starts = tuple(accumulate(lengths[:-1], initial=0))
+    return Document(path=path, text=text, prose=prose, line_starts=starts, **fields)
 
 
 def _suffix(path: str) -> str:

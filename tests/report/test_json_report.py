@@ -11,6 +11,7 @@ Without ``UPDATE_SNAPSHOTS=1`` a missing snapshot is a failure.
 from __future__ import annotations
 
 import copy
+import enum
 import io
 import json
 import re
@@ -21,6 +22,8 @@ from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.errors import UsageError
 from factcheck.model import Report
@@ -252,3 +255,52 @@ def test_unknown_format_is_a_usage_error() -> None:
 def test_options_defaults() -> None:
     options = ReportOptions()
     assert (options.color, options.width, options.tool_version) == (False, None, "0.0.0")
+
+
+# --- the indented writer is json.dumps(indent=2), byte for byte -------------------
+
+
+class _Kind(enum.IntEnum):
+    ONE = 1
+
+
+class _Name(str):
+    pass
+
+
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),  # NaN and infinities included: written as null, as _finite makes them
+    st.text(alphabet=st.characters(blacklist_categories=["Cs"])),
+    st.sampled_from(["\u2028", '"', "\\", "\x00", "é", "\ud800", "</script>"]),
+    st.just(_Kind.ONE),
+    st.builds(_Name, st.text(max_size=3)),
+)
+_KEYS = st.one_of(
+    st.text(max_size=5), st.integers(), st.booleans(), st.none(), st.floats(allow_nan=False, allow_infinity=False)
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.lists(inner, max_size=3).map(tuple),
+        st.dictionaries(_KEYS, inner, max_size=4),
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_VALUES)
+def test_indented_writer_is_json_dumps_with_indent(value: Any) -> None:
+    parts: list[str] = []
+    json_report._Indented(parts.append).value(value, 0)
+    assert "".join(parts) == json.dumps(json_report._finite(value), indent=2, ensure_ascii=False, allow_nan=False)
+
+
+def test_indented_writer_refuses_what_json_dumps_refuses() -> None:
+    for value in ({"a": object()}, [1, {2.5j}], {(1, 2): 3}):
+        with pytest.raises(TypeError):
+            json_report._Indented([].append).value(value, 0)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from factcheck.sources.frontmatter import blank_front_matter, parse_date, parse_front_matter
+from factcheck.sources.frontmatter import _read_flat, _read_yaml, blank_front_matter, parse_date, parse_front_matter
 
 ARTICLE = """---
 title: Floods hit the valley
@@ -116,3 +118,100 @@ def test_not_front_matter(text: str) -> None:
 )
 def test_parse_date(written: str, expected: date | None) -> None:
     assert parse_date(written) == expected
+
+
+# --- the flat fast path agrees with PyYAML ---------------------------------
+
+_KEYS = st.sampled_from(["title", "date", "Title", "tags", "a.b", "x-y", "_k", "2", "<<", '"q"', "key ", " key", "-"])
+_PIECES = st.sampled_from(
+    [
+        "a",
+        "Z9",
+        " ",
+        "  ",
+        ":",
+        ": ",
+        "#",
+        " #",
+        "-",
+        "- ",
+        "'",
+        "''",
+        '"',
+        "\\",
+        "\\n",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        "&",
+        "*",
+        "!",
+        "|",
+        ">",
+        "%",
+        "@",
+        "`",
+        "?",
+        "\t",
+        "\r",
+        "\x85",
+        "\u2028",
+        "\xa0",
+        "\ufeff",
+        "\x7f",
+        "\x01",
+        "é",
+        "—",
+        "2024-01-10",
+        "http://x.y/z",
+        "null",
+        "~",
+        "1:30",
+    ]
+)
+# Mostly ordinary words, so that many values are ones the fast path reads, with a quote around some.
+_WORDS = st.sampled_from(["a", "b c", "é", "1", "-", "O'Neil", '"q"'])
+_VALUES = st.tuples(
+    st.sampled_from(["", "", "'", '"']),
+    st.lists(st.one_of(_WORDS, _WORDS, _PIECES), max_size=6).map("".join),
+    st.sampled_from(["", "", "'", '"']),
+    st.sampled_from(["", " ", "  "]),
+).map("".join)
+_LINES = st.one_of(
+    st.tuples(_KEYS, st.sampled_from([":", ": ", ":  ", " : ", ":\t"]), _VALUES).map("".join),
+    st.tuples(st.sampled_from(["title", "date"]), st.just(": "), _VALUES).map("".join),
+    st.just(""),
+    st.just("# a comment"),
+    st.just("  indented: value"),
+    st.just("- item"),
+    st.just("   "),
+    _VALUES,
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_LINES, max_size=6).map(lambda lines: "".join(line + "\n" for line in lines)))
+def test_flat_reading_is_pyyaml_reading_wherever_it_reads(content: str) -> None:
+    flat = _read_flat(content)
+    problems: list[str] = []
+    by_yaml = _read_yaml(content, problems)
+    if flat is not None:
+        assert problems == []
+        assert flat == by_yaml
+        assert list(flat) == list(by_yaml)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        'title: "Landslide in Vortenby: 532 dead"\ndate: 2024-01-10\n',
+        "title: It's 'quoted'\nauthor: 'O''Brien'\n# a comment\n\nurl: https://example.com/a?b=1#c\n",
+        "count: -12\nempty:\ntime: 1:30\n",
+    ],
+)
+def test_common_front_matter_takes_the_flat_path(content: str) -> None:
+    problems: list[str] = []
+    assert _read_flat(content) == _read_yaml(content, problems)
+    assert problems == []
