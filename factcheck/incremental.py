@@ -330,6 +330,9 @@ class IncrementalCompare:
         content = [index.content_key(d) for d in documents]
         self.fingerprints = [document_fingerprint(d, k) for d, k in zip(documents, content, strict=True)]
         self.stories = cached_stories(documents, index, self.code)
+        # Findings are told apart by story through their paths: one document per path (always so for
+        # files) or the run's findings are not stored per story.
+        self._paths_unique = len({d.path for d in documents}) == len(documents)
         self._table: pd.DataFrame | None = None
         self._tabled = False
         self._spellings: Spellings | None = None
@@ -373,7 +376,7 @@ class IncrementalCompare:
         """A rule's findings on the run, in an order that keeps the first of two with one id as a run
         without the index does."""
         key = rule_key(rule, self.code)
-        if rule.check in PER_STORY_CHECKS:
+        if rule.check in PER_STORY_CHECKS and self._paths_unique:
             return self._per_story(rule, key)
         entry = run_key(key, self.fingerprints)
         stored = self.index.findings([entry]).get(entry)
