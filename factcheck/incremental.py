@@ -147,7 +147,8 @@ def story_keys(rule: str, stories: Stories, fingerprints: Sequence[str]) -> list
                     several,
                     run_size,
                     stories.names[story],
-                    json.dumps(list(shares.items())),
+                    # Sorted: the shares' order follows set iteration, which differs from process to process.
+                    json.dumps(sorted(shares.items())),
                     *members.get(story, ()),
                 ]
             )

@@ -311,3 +311,31 @@ def test_the_same_signatures_give_the_same_stories(mutations: list[tuple[int, st
         return
     documents[which] = edited
     assert group_stories(documents) == before
+
+
+_KEYS = """
+import sys
+from factcheck.incremental import story_keys
+from factcheck.link import group_stories
+from factcheck.sources import load_paths
+documents, _ = load_paths([sys.argv[1]])
+print(story_keys("rule", group_stories(documents), [d.path for d in documents]))
+"""
+
+
+def test_story_keys_are_the_same_in_every_process(tmp_path: Path) -> None:
+    """A story's key reads its names' shares, whose order follows set iteration: sorted, the key is
+    the same whatever the process's hash seed (else a run after an edit would compare every story)."""
+    import os
+    import subprocess
+    import sys
+
+    write_corpus(tmp_path, 12)
+    keys = set()
+    for seed in ("1", "2", "3"):
+        environment = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", _KEYS, str(tmp_path)], env=environment, capture_output=True, text=True, check=True
+        )
+        keys.add(done.stdout)
+    assert len(keys) == 1
