@@ -337,6 +337,7 @@ class IncrementalCompare:
         self._table: pd.DataFrame | None = None
         self._tabled = False
         self._spellings: Spellings | None = None
+        self._block_tables: dict[frozenset[int], pd.DataFrame] = {}
         self._spelled = False
 
     def table(self) -> pd.DataFrame | None:
@@ -429,9 +430,13 @@ class IncrementalCompare:
         claims = [self.claims[i] for i in block]
         table = None
         if len(self.documents) >= 2:
-            from factcheck.table import build_table
+            # One table for the stories an edit touched, shared by every rule that compares them.
+            wanted = frozenset(chosen)
+            if wanted not in self._block_tables:
+                from factcheck.table import build_table
 
-            table = build_table(documents, claims)
+                self._block_tables[wanted] = build_table(documents, claims)
+            table = self._block_tables[wanted]
         stories = Stories(
             tuple(self.stories.of_document[i] for i in block), self.stories.names, self.stories.name_shares
         )
