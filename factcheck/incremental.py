@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -240,10 +241,13 @@ _LOCATION = (
 )
 
 
+_LOCATION_FIELDS = operator.attrgetter(*_LOCATION)
+
+
 def encode_findings(findings: Sequence[Finding]) -> str:
     rows: list[list[Any]] = []
     for f in findings:
-        locations = [[getattr(loc, name) for name in _LOCATION] for loc in f.locations]
+        locations = [_LOCATION_FIELDS(loc) for loc in f.locations]
         rows.append([f.id, f.rule, f.kind, int(f.severity), f.message, f.subject, locations])
     return json.dumps(rows, ensure_ascii=True, allow_nan=True)
 

@@ -252,8 +252,10 @@ class Index:
                     "INSERT OR REPLACE INTO extractions(key, data) VALUES (?, ?)",
                     ((key, encode(entries[key])) for key in sorted(entries) if key not in known),
                 )
-                self._db.executemany("INSERT OR REPLACE INTO files(path, key) VALUES (?, ?)", sorted(files.items()))
-                gone = [(path,) for (path,) in self._db.execute("SELECT path FROM files") if not os.path.isfile(path)]
+                before = dict(self._db.execute("SELECT path, key FROM files"))
+                moved = sorted((path, key) for path, key in files.items() if before.get(path) != key)
+                self._db.executemany("INSERT OR REPLACE INTO files(path, key) VALUES (?, ?)", moved)
+                gone = [(path,) for path in sorted(before) if path not in files and not os.path.isfile(path)]
                 self._db.executemany("DELETE FROM files WHERE path = ?", gone)
                 self._db.execute("DELETE FROM extractions WHERE key NOT IN (SELECT key FROM files)")
                 self._db.executemany(
@@ -267,7 +269,7 @@ class Index:
                 self._db.execute(
                     "DELETE FROM groupings WHERE key NOT IN (SELECT key FROM groupings ORDER BY used DESC LIMIT 2)"
                 )
-                self._write_findings(findings, used, files, now)
+                self._write_findings(findings, used, files, now, prune=bool(moved or gone))
         except sqlite3.Error as error:
             self._fail(error)
 
@@ -277,7 +279,11 @@ class Index:
         used: set[str],
         files: dict[str, str],
         now: float,
+        *,
+        prune: bool,
     ) -> None:
+        """Write findings and mark those read as used; with ``prune`` (a file changed or is gone), drop
+        the stories one of whose files holds other content now."""
         assert self._db is not None
         rows: list[tuple[str, str, str, str | None, float]] = []
         for key, (rule, data, members) in sorted(findings.items()):
@@ -290,12 +296,13 @@ class Index:
         )
         self._db.executemany("UPDATE findings SET used = ? WHERE key = ?", ((now, key) for key in sorted(used)))
         # A story's entry lives while each of its files holds the content it was computed from.
-        current = dict(self._db.execute("SELECT path, key FROM files"))
-        stale = []
-        for key, members in self._db.execute("SELECT key, members FROM findings WHERE members IS NOT NULL"):
-            if any(current.get(path) != content for path, content in json.loads(members)):
-                stale.append((key,))
-        self._db.executemany("DELETE FROM findings WHERE key = ?", stale)
+        if prune:
+            current = dict(self._db.execute("SELECT path, key FROM files"))
+            stale = []
+            for key, members in self._db.execute("SELECT key, members FROM findings WHERE members IS NOT NULL"):
+                if any(current.get(path) != content for path, content in json.loads(members)):
+                    stale.append((key,))
+            self._db.executemany("DELETE FROM findings WHERE key = ?", stale)
         # A whole run's entries: the two last used of each rule.
         self._db.execute(
             "DELETE FROM findings WHERE members IS NULL AND key NOT IN (SELECT key FROM findings AS f WHERE"

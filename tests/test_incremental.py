@@ -217,6 +217,14 @@ def test_the_signature_changes_with_words_not_figures() -> None:
         assert story_signature(load_text(other, "a.md")) != same
 
 
+def test_the_codec_names_every_field_of_a_location() -> None:
+    import dataclasses
+
+    from factcheck.model import Location
+
+    assert list(incremental._LOCATION) == [f.name for f in dataclasses.fields(Location)]
+
+
 def test_findings_round_trip_through_json(tmp_path: Path) -> None:
     write_corpus(tmp_path, 20)
     documents, _errors = load_paths([str(tmp_path), str(SEEDS)])
