@@ -19,8 +19,9 @@ what links and checks computed, so a run after an edit compares again only what 
 A run looks up every document's key and extracts only the misses.  At its end, in one transaction,
 it writes the new entries and the files' keys, drops the files that no longer exist and the entries
 no file points to: the index holds at most one entry per file on disk, whatever was checked before.
-A story's findings are dropped once one of its files (``members``) holds other content or is gone;
-of a whole run's, the two last used of each rule are kept.
+A story's findings are dropped once one of its files (``members``) holds other content or is gone,
+or once a run that read all its files computed findings and did not use them (other stories, code or
+rules); of a whole run's, the two last used of each rule are kept.
 
 SQLite makes a write atomic and lets two runs share the index (WAL journal, a busy timeout); every
 entry is keyed by all it was computed from, so whichever run wrote it last, it is exact.  A
@@ -269,7 +270,7 @@ class Index:
                 self._db.execute(
                     "DELETE FROM groupings WHERE key NOT IN (SELECT key FROM groupings ORDER BY used DESC LIMIT 2)"
                 )
-                self._write_findings(findings, used, files, now, prune=bool(moved or gone))
+                self._write_findings(findings, used, files, now, prune=bool(moved or gone or findings))
         except sqlite3.Error as error:
             self._fail(error)
 
@@ -282,8 +283,11 @@ class Index:
         *,
         prune: bool,
     ) -> None:
-        """Write findings and mark those read as used; with ``prune`` (a file changed or is gone), drop
-        the stories one of whose files holds other content now."""
+        """Write findings and mark those read as used.  With ``prune`` (a file changed or is gone, or
+        findings were computed again), drop the stories one of whose files holds other content now, and
+        those this run superseded: every file of the story was in this run, which neither read nor
+        wrote the entry (its stories, code or rules are others now).  Two runs of other rules on the
+        same files drop each other's entries: exact still, only slower."""
         assert self._db is not None
         rows: list[tuple[str, str, str, str | None, float]] = []
         for key, (rule, data, members) in sorted(findings.items()):
@@ -295,12 +299,14 @@ class Index:
             "INSERT OR REPLACE INTO findings(key, rule, data, members, used) VALUES (?, ?, ?, ?, ?)", rows
         )
         self._db.executemany("UPDATE findings SET used = ? WHERE key = ?", ((now, key) for key in sorted(used)))
-        # A story's entry lives while each of its files holds the content it was computed from.
         if prune:
             current = dict(self._db.execute("SELECT path, key FROM files"))
             stale = []
             for key, members in self._db.execute("SELECT key, members FROM findings WHERE members IS NOT NULL"):
-                if any(current.get(path) != content for path, content in json.loads(members)):
+                pairs = json.loads(members)
+                changed = any(current.get(path) != content for path, content in pairs)
+                superseded = key not in used and key not in findings and all(path in files for path, _ in pairs)
+                if changed or superseded:
                     stale.append((key,))
             self._db.executemany("DELETE FROM findings WHERE key = ?", stale)
         # A whole run's entries: the two last used of each rule.

@@ -209,6 +209,26 @@ def test_an_edit_compares_again_only_its_story(tmp_path: Path, monkeypatch: pyte
     assert grouped == [1]
 
 
+def test_entries_of_other_code_are_dropped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus, cache = tmp_path / "corpus", tmp_path / "cache"
+    write_corpus(corpus, 12)
+    report_json([str(corpus)], cache)
+
+    def count() -> tuple[int, int]:
+        with sqlite3.connect(cache / INDEX_FILE) as connection:
+            query = "SELECT count(*) FROM findings WHERE members IS {} NULL"
+            return connection.execute(query.format("NOT")).fetchone()[0], connection.execute(
+                query.format("")
+            ).fetchone()[0]
+
+    first = count()
+    real = incremental.code_key
+    monkeypatch.setattr(incremental, "code_key", lambda environment: real(environment) + "-other")
+    report_json([str(corpus)], cache)  # another factcheck: every entry computed again
+    assert count()[0] == first[0]  # the stories' old entries are gone
+    assert count()[1] == 2 * first[1]  # each rule's two last runs are kept
+
+
 def test_the_signature_changes_with_words_not_figures() -> None:
     text = "The Kessel dam gave way, flooding 310 farms. Tarvey said 2,400 people left."
     same = story_signature(load_text(text, "a.md"))
