@@ -27,8 +27,9 @@ wall times are long and noisy; CPU is the figure to compare), ``--jobs 2``, Pyth
 
     python benchmarks/bench_index.py --articles 1000 --workdir /tmp/incr-bench
 
-1,000 articles, CPU s (wall s): no cache 14.7 (85), cold 15.8 (66), warm 1.8 (6.8), one figure
-edited 4.1 (13.7), one article's words edited 5.6 (22), ``--changed`` 4.0 (16); index 8 MB.  At
+1,000 articles, CPU s (wall s): no cache 12.7 (41), cold 13.1 (46), warm 1.4 (5.9), one figure
+edited 3.2 (12.4), ``--changed`` 3.2 (19.6); index 9 MB; one article's words edited 5.6 (22) in the
+run before (commit fb61ce6; in this one the code changed under the run, so it compared everything).  At
 10,000 articles (the same cases as ``factcheck check`` runs, each compared with commit f7c4fec on
 the same files): warm 55.7 -> 15.4 s CPU, one figure edited 62.9 -> 35.4, one article's words
 edited 67.8 -> 47.8, ``--changed`` 49.0 -> 25.4, cold 108.9 -> 114.5; what remains of those runs
