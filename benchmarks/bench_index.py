@@ -31,7 +31,7 @@ wall times are long and noisy; CPU is the figure to compare), ``--jobs 2``, Pyth
 edited 3.2 (12.4), ``--changed`` 3.2 (19.6); index 9 MB; one article's words edited 5.6 (22) in the
 run before (commit fb61ce6; in this one the code changed under the run, so it compared everything).  At
 10,000 articles (the same cases as ``factcheck check`` runs, each compared with commit f7c4fec on
-the same files): warm 55.7 -> 15.4 s CPU, one figure edited 62.9 -> 35.4, one article's words
+the same files): warm 55.7 -> 12.5 s CPU, one figure edited 62.9 -> 35.4, one article's words
 edited 67.8 -> 47.8, ``--changed`` 49.0 -> 25.4, cold 108.9 -> 114.5; what remains of those runs
 is in ``docs/scaling.md`` ("Re-checking after an edit").
 """
