@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     # Where extraction and the story-local checks run instead of here and on factcheck.parallel.
     from factcheck.dask_engine import DaskEngine as Engine
     from factcheck.index import Index
+    from factcheck.link.stories import Stories
 
 Progress = Callable[[str, int, int], None]
 """``progress(phase, done, total)``: the run reached ``done`` of ``total`` steps of ``phase``
@@ -77,6 +78,7 @@ def extract_documents(
     misses = [d for d, e in zip(documents, stored, strict=True) if e is None]
     fresh = iter(map_documents(extract_document, misses, progress, jobs))
     out = [e if e is not None else next(fresh) for e in stored]
+    # Written with the rest of the run's entries, in one transaction, when the run flushes the index.
     index.store(documents, out, [_file_of(d.path, root) for d in documents])
     return out
 
@@ -120,12 +122,49 @@ def run_rules(
     index: Index | None = None,
     root: str | None = None,
 ) -> Analysis:
-    """Extract, tabulate and compare; findings sorted and de-duplicated by id."""
+    """Extract, tabulate and compare; findings sorted and de-duplicated by id.
+
+    With an ``index`` (and no ``engine``), stories and findings the index holds for these documents
+    and rules are taken from it (``factcheck.incremental``): the same findings, computed again only
+    where something they depend on changed."""
     ordered = sorted(documents, key=lambda d: d.path)
     if engine is not None:
         extractions = engine.extract(ordered, progress)
     else:
         extractions = extract_documents(ordered, progress, jobs, index, root)
+    claims = [e.claims for e in extractions]
+    findings: dict[str, Finding] = {}
+    if index is not None and engine is None:
+        from factcheck.incremental import IncrementalCompare
+
+        if progress is not None:
+            progress("linking", 0, 0)
+        compare = IncrementalCompare(ordered, extractions, index, [_file_of(d.path, root) for d in ordered])
+        stories = compare.stories
+        for number, rule in enumerate(rules):
+            if progress is not None:
+                progress(f"rule {rule.id}", number, len(rules))
+            for finding in compare.findings(rule):
+                findings.setdefault(finding.id, finding)
+        index.flush()
+    else:
+        stories = _compare(ordered, extractions, rules, findings, progress, engine)
+    ranked = tuple(sorted(findings.values(), key=_sort_key))
+    return Analysis(
+        tuple(ordered), tuple(claims), ranked, tuple(extractions), story_names(stories.of_document, stories.names)
+    )
+
+
+def _compare(
+    ordered: Sequence[Document],
+    extractions: Sequence[Extraction],
+    rules: Sequence[Rule],
+    findings: dict[str, Finding],
+    progress: Progress | None,
+    engine: Engine | None,
+) -> Stories:
+    """Tabulate, link and compare the whole run, adding each rule's findings to ``findings`` (the
+    first of two with one id kept); returns the stories."""
     claims = [e.claims for e in extractions]
     table = tabulate(ordered, claims)
     if progress is not None:
@@ -135,7 +174,6 @@ def run_rules(
     if any(r.check == "name-spelling" for r in rules):
         spellings = resolve_spellings(ordered, stories, [e.propers for e in extractions])
     remote = engine.compare(rules, ordered, extractions, stories, progress) if engine is not None else {}
-    findings: dict[str, Finding] = {}
     for number, rule in enumerate(rules):
         if rule.id in remote:
             for finding in remote[rule.id]:
@@ -154,10 +192,7 @@ def run_rules(
         )
         for finding in CHECKS[rule.check]().run(context):
             findings.setdefault(finding.id, finding)
-    ranked = tuple(sorted(findings.values(), key=_sort_key))
-    return Analysis(
-        tuple(ordered), tuple(claims), ranked, tuple(extractions), story_names(stories.of_document, stories.names)
-    )
+    return stories
 
 
 def story_names(of_document: Sequence[int], names: Sequence[str]) -> tuple[str, ...]:
