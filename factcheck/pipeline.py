@@ -358,7 +358,6 @@ def check(
     still comparing against everything ``paths`` reaches.  ``jobs``: processes
     for extraction (``factcheck.parallel``; the report is the same whatever it is).  ``engine``: where
     extraction and the story-local checks run instead (``factcheck.dask_engine``; the same report).
-    for extraction (``factcheck.parallel``; the report is the same whatever it is).
     ``cache_dir``: the directory of the index of extractions (``factcheck.index``; None: no index);
     ``cache_warn`` takes the line said when it cannot be used (default: printed on stderr).
     """
