@@ -144,7 +144,7 @@ _MONTH = (
 )
 # Part of a year: "the first nine months", "first half", "Q2", "year to date", "January-September".
 _PART_YEAR = compiled(
-    rf"(?i)\b(?:(?:first|last|second|third)\s{{1,3}}(?:half|quarter|(?:\w{{3,6}}\s{{1,3}})?months)|q[1-4]|h[12]|"
+    rf"(?i)\b(?:(?:first|last|second|third|fourth)[\s-]{{1,3}}(?:half|quarter|(?:\w{{3,6}}\s{{1,3}})?months)|q[1-4]|h[12]|"
     rf"year[- ]to[- ]date|so\s{{1,3}}far\s{{1,3}}this\s{{1,3}}year|"
     rf"{_MONTH}\s{{0,2}}(?:[-–]|to|through)\s{{0,2}}{_MONTH})\b"
 )
@@ -1278,7 +1278,7 @@ class _SentenceReader:
         part = _PART_YEAR.search(self.chunk) if any(word in lower for word in _PART_YEAR_WORDS) else None
         if part:
             # "in the first nine months of 2022": part of a year, never the year's figure
-            label = "part:" + " ".join(part.group().lower().split())
+            label = "part:" + " ".join(part.group().lower().replace("-", " ").split())  # "fourth-quarter"
             for kind in ("number", "money", "quantity", "percent"):
                 out[kind] = label
             return out

@@ -221,6 +221,9 @@ class Keyed:
     when: str = ""
     total: bool = False
     scope: str = ""  # the place the sentence opens with ("In the capital, ..."), when not the owner
+    # The changes the same sentence gives (measure, dimension, value to four figures): "Revenue rose 11%
+    # to $21.3 billion" holds ("revenue", "percent", "11") for the $21.3 billion.
+    siblings: frozenset[tuple[str, str, str]] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +259,7 @@ def keyed_rows(table: pd.DataFrame, stories: Stories, vocabulary: Vocabulary, ki
             found = entities[text] = vocabulary.entity(text)
         return found
 
+    magnitudes: list[object] = []
     for at, index in enumerate(rows.index.tolist()):
         series, frame_aspect = column["series"][at], column["frame_aspect"][at]
         if series in _UNALIGNED_SERIES or frame_aspect == "difference":
@@ -310,12 +314,31 @@ def keyed_rows(table: pd.DataFrame, stories: Stories, vocabulary: Vocabulary, ki
                 - {measure, raw_measure},
             )
         )
+        magnitudes.append(column["magnitude"][at])
+    return _with_siblings(out, magnitudes)
+
+
+def _with_siblings(keyed: list[Keyed], magnitudes: Sequence[object]) -> list[Keyed]:
+    """Each row with the changes its sentence gives of the same kind of thing (see ``Keyed.siblings``)."""
+    changes: dict[tuple[int, int], list[tuple[int, tuple[str, str, str]]]] = {}
+    for at, row in enumerate(keyed):
+        magnitude = magnitudes[at]
+        if row.aspect == "change" and isinstance(magnitude, float) and math.isfinite(magnitude):
+            changes.setdefault((row.doc, row.sentence), []).append(
+                (row.row, (row.measure, row.dimension, f"{magnitude:.4g}"))
+            )
+    if not changes:
+        return keyed
+    out = []
+    for row in keyed:
+        found = frozenset(sign for other, sign in changes.get((row.doc, row.sentence), ()) if other != row.row)
+        out.append(dataclasses.replace(row, siblings=found) if found else row)
     return out
 
 
 _KEY_COLUMNS = (
     "series", "frame_aspect", "measure", "modifiers", "event", "about", "aspect", "doc", "names", "context", "kind",
-    "scope", "sentence_start", "dimension", "when", "total", "text",
+    "scope", "sentence_start", "dimension", "when", "total", "text", "magnitude",
 )  # fmt: skip
 
 
@@ -408,6 +431,9 @@ def _anchored(x: Keyed, y: Keyed, rx: Mapping[str, Any], ry: Mapping[str, Any]) 
         or (x.modifiers and x.modifiers == y.modifiers)
         or (rx["period_basis"] == "explicit" and rx["period_label"] == ry["period_label"])
         or len(x.context & y.context) >= _MIN_SHARED_CONTEXT
+        # The same change in both sentences: "Revenue rose 11% to $21.3 billion" and "Quarterly sales
+        # climbed 11 percent to $23.1bn" give one revenue.
+        or bool(x.siblings & y.siblings)
     )
 
 
