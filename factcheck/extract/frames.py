@@ -91,6 +91,8 @@ _WHEN_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday weekend yesterday today tonight overnight "
     "week month morning afternoon evening night".split()
 )
+# Participles of an appositive that names who leads or owns what stands before it (", led by X,").
+_BY_PARTICIPLES = frozenset("led headed chaired run owned founded backed controlled managed".split())
 _SAID = frozenset("said says say told tells added adds noted notes stated states explained announced".split())
 # Words that open another clause, whose time word is not the number's ("since it broke out on Friday").
 # (Only those that bound a span: "after the quake hit on Monday" may well be when the number happened.)
@@ -986,6 +988,9 @@ class _SentenceReader:
             if token.text == "," and start + 1 <= before and tokens[start + 1].lower.endswith("ing"):
                 start -= 1  # a participle clause shares the main clause's subject: ", securing 108 medals"
                 continue
+            if token.text == "," and self._appositive_after(start, before):
+                start -= 1  # "The National Union, led by Anton Greve, won 94 seats": the union won them
+                continue
             if token.text == "," and self._clause_has_entity(start + 1, before, claim, taken):
                 break
             start -= 1
@@ -1020,6 +1025,16 @@ class _SentenceReader:
                 return key
         return ""
 
+    def _appositive_after(self, comma: int, before: int) -> bool:
+        """Whether the comma opens a phrase set off by another comma that says who leads or owns the name
+        before it (", led by Anton Greve,", ", headed by ...,", ", owned by ...,") before the number."""
+        tokens = self.tokens
+        if comma + 2 > before or not (comma > 0 and tokens[comma - 1].capitalised):
+            return False
+        if not (tokens[comma + 1].lower in _BY_PARTICIPLES and tokens[comma + 2].lower == "by"):
+            return False
+        return any(tokens[index].text == "," for index in range(comma + 3, before + 1))
+
     def _pronoun_subject(self, start: int, end: int) -> str | None:
         """ "..., where he grabbed 4 gold medals": a pronoun subject stands for the name before it.
 
@@ -1052,8 +1067,12 @@ class _SentenceReader:
         if len(between) > 14:
             return False
         verbs = 0
+        inside = False  # within ", led by Anton Greve,": no verb of the clause's own
         for index, token in enumerate(between):
-            if token.capitalised or token.lower in _AUXILIARY or "-" in token.text:
+            if token.text == "," and (inside or self._appositive_after(position + 1 + index, before)):
+                inside = not inside
+                continue
+            if inside or token.capitalised or token.lower in _AUXILIARY or "-" in token.text:
                 continue
             previous = between[index - 1].text if index else ""
             if token.lower.endswith("ing") and previous == ",":

@@ -196,3 +196,16 @@ def test_a_trade_before_a_firm_is_no_name(sentence: str, about: str) -> None:
 def test_said_it_would_is_reported_speech(sentence: str, series: str) -> None:
     claims = [c for c in extract_claims(sentence) if c.kind != "year"]
     assert claims[-1].frame.series == series
+
+
+@pytest.mark.parametrize(
+    ("sentence", "about"),
+    [
+        # An appositive that says who leads the name does not take the number from it.
+        ("The National Union, led by Anton Greve, won 27 percent and 94 seats.", "national union"),
+        ("Harlow Mills, owned by the Vos family, cut 1,200 jobs.", "harlow mills"),
+    ],
+)
+def test_the_owner_across_an_appositive(sentence: str, about: str) -> None:
+    claims = [c for c in extract_claims(sentence) if c.kind != "year"]
+    assert claims[-1].frame.about == about
