@@ -91,6 +91,16 @@ _WHEN_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday weekend yesterday today tonight overnight "
     "week month morning afternoon evening night".split()
 )
+# What a thing can take, right before its number: "licensed to carry", "can seat", "capacity of", "holds".
+_CAPACITY_BEFORE = compiled(
+    r"(?i)(?:\b(?:licensed|permitted|allowed|designed|built|certified|rated|able|equipped)\s{1,3}to\s{1,3}"
+    r"(?:carry|hold|seat|take|accommodate|house)|\b(?:can|could)\s{1,3}(?:carry|hold|seat|take|accommodate|house)"
+    r"|\bcapacity\s{1,3}(?:of|for)|\b(?:which|that)\s{1,3}(?:holds|seats|accommodates)|\broom\s{1,3}for)"
+    r"(?:\s{1,3}(?:up\s{1,3}to|about|around|some|more\s{1,3}than|nearly|almost))?\s{1,3}$"
+)
+# ... or right after it: "a 280-passenger capacity", "280 seats capacity" are rare; "(capacity)" words.
+_CAPACITY_AFTER = compiled(r"(?i)[\s-]{1,3}(?:\w+[\s-]{1,3})?capacity\b")
+_ABOARD = compiled(r"(?i)\s{1,3}(?:on\s{1,3}board|aboard)\b")
 # Participles of an appositive that names who leads or owns what stands before it (", led by X,").
 _BY_PARTICIPLES = frozenset("led headed chaired run owned founded backed controlled managed".split())
 _SAID = frozenset("said says say told tells added adds noted notes stated states explained announced".split())
@@ -477,7 +487,7 @@ class _SentenceReader:
                 # the list or the coordinated clause keeps the owner of the number before it
                 owner = frames[-1].about
             owner = self.names.full_name(owner)
-            series = self._conversion(index) or series_all.get(claim.kind, "")
+            series = self._conversion(index) or self._capacity(claim) or series_all.get(claim.kind, "")
             frames.append(
                 Frame(
                     measure=measure,
@@ -601,6 +611,8 @@ class _SentenceReader:
             if modifiers:
                 return modifiers[-1], modifiers[:-1], event, total, "change", whole
             return head, (), event, total, "change", whole
+        if head in _GENERIC and _ABOARD.match(self.text, self.tokens[next_index - 1].end if next_index else claim.end):
+            return "aboard", (), "", total, aspect, whole  # "had 301 people aboard", "310 people on board"
         if head in _GENERIC:
             # "has reached 200 people": the measure before; "49,133 people were injured": the verb
             earlier_phrase = self._phrase_before(before)
@@ -1314,6 +1326,14 @@ class _SentenceReader:
         """Whether a projection word is the "would" of reported speech ("said it would cut")."""
         found = _REPORTED_WOULD.search(self.chunk, max(0, projection.start() - 60), projection.end())
         return found is not None and found.end() == projection.end()
+
+    def _capacity(self, claim: Claim) -> str:
+        """ "licensed to carry 280 passengers", "a stadium that holds 32,000": what a thing can take, not
+        what it took ("capacity")."""
+        if claim.kind not in ("number", "quantity"):
+            return ""
+        window = self.text[max(0, claim.start - 40) : claim.start]
+        return "capacity" if _CAPACITY_BEFORE.search(window) or _CAPACITY_AFTER.match(self.text, claim.end) else ""
 
     def _conversion(self, index: int) -> str:
         """ "140 mph (225 km/h)", "$US3 billion ($4.5 billion)": the bracketed amount converts the one before."""

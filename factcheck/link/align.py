@@ -434,7 +434,20 @@ def _anchored(x: Keyed, y: Keyed, rx: Mapping[str, Any], ry: Mapping[str, Any]) 
         # The same change in both sentences: "Revenue rose 11% to $21.3 billion" and "Quarterly sales
         # climbed 11 percent to $23.1bn" give one revenue.
         or bool(x.siblings & y.siblings)
+        # The same digits in another order ("310 people on board" / "301 people aboard"): one figure garbled.
+        or _digits_swapped(rx, ry)
     )
+
+
+def _digits_swapped(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Two exact whole numbers of three digits or more written with the same digits in another order."""
+    if a["qualifier"] or b["qualifier"]:
+        return False
+    x, y = float(a["value"]), float(b["value"])
+    if not (math.isfinite(x) and math.isfinite(y)) or x == y or not (x.is_integer() and y.is_integer()):
+        return False
+    dx, dy = str(abs(int(x))), str(abs(int(y)))
+    return len(dx) >= 3 and sorted(dx) == sorted(dy)
 
 
 def _score(x: Keyed, y: Keyed, rx: Mapping[str, Any], ry: Mapping[str, Any]) -> float:
