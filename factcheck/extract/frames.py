@@ -1151,6 +1151,16 @@ class _SentenceReader:
                     and _known_word(token.lower)
                     and not self.names.capitalised_inside(token.lower)
                 )
+                # "Insured losses", "Confirmed cases": a participle before its noun ("United have" stays a name)
+                or (
+                    token.lower.endswith("ed")
+                    and index + 1 < len(tokens)
+                    and _is_noun_word(tokens[index + 1])
+                    and not tokens[index + 1].capitalised
+                    and _verb_lemma(tokens[index + 1].text) is None
+                    and _known_word(token.lower)
+                    and not self.names.capitalised_inside(token.lower)
+                )
                 # "Health officials said", "Police officers found": a public body's common word
                 or (
                     token.lower in _COMMON_OPENERS

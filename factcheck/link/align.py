@@ -70,6 +70,7 @@ _BLOCK_WINDOW = 40
 _WHOLE_SCOPE = regex.compile(r"\b(?:worldwide|globally|nationwide|countrywide|altogether|overall|combined)\b")
 # Content words two sentences must share to anchor a pair that nothing else anchors.
 _MIN_SHARED_CONTEXT = 3
+_DIGITS = regex.compile(r"\D")
 # How much further (as a log ratio) than the closest owner's figure another owner's may be: 25 %.
 _OWNER_SLACK = math.log(1.25)
 
@@ -440,14 +441,13 @@ def _anchored(x: Keyed, y: Keyed, rx: Mapping[str, Any], ry: Mapping[str, Any]) 
 
 
 def _digits_swapped(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
-    """Two exact whole numbers of three digits or more written with the same digits in another order."""
-    if a["qualifier"] or b["qualifier"]:
-        return False
+    """Two figures written with the same digits in another order ("310" / "301", "8.5 million" / "5.8
+    million"), of one order of magnitude and different values."""
     x, y = float(a["value"]), float(b["value"])
-    if not (math.isfinite(x) and math.isfinite(y)) or x == y or not (x.is_integer() and y.is_integer()):
+    if not (math.isfinite(x) and math.isfinite(y)) or x == y or x <= 0 or y <= 0 or max(x, y) > 10 * min(x, y):
         return False
-    dx, dy = str(abs(int(x))), str(abs(int(y)))
-    return len(dx) >= 3 and sorted(dx) == sorted(dy)
+    dx, dy = _DIGITS.sub("", str(a["text"])), _DIGITS.sub("", str(b["text"]))
+    return len(dx) >= 2 and dx != dy and sorted(dx) == sorted(dy)
 
 
 def _score(x: Keyed, y: Keyed, rx: Mapping[str, Any], ry: Mapping[str, Any]) -> float:

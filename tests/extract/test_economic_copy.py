@@ -209,3 +209,18 @@ def test_said_it_would_is_reported_speech(sentence: str, series: str) -> None:
 def test_the_owner_across_an_appositive(sentence: str, about: str) -> None:
     claims = [c for c in extract_claims(sentence) if c.kind != "year"]
     assert claims[-1].frame.about == about
+
+
+@pytest.mark.parametrize(
+    ("sentence", "about"),
+    [
+        # A participle before its noun opens a sentence without naming anyone.
+        ("Insured losses may total $1.5 billion.", ""),
+        ("Confirmed cases rose to 312.", ""),
+        # A name that ends in -ed stays one before a verb.
+        ("United have 47 points after 20 matches.", "united"),
+    ],
+)
+def test_a_participle_opening_a_sentence_is_no_name(sentence: str, about: str) -> None:
+    claims = [c for c in extract_claims(sentence) if c.kind != "year"]
+    assert claims[0].frame.about == about
