@@ -107,7 +107,9 @@ _SAID = frozenset("said says say told tells added adds noted notes stated states
 # Words that open another clause, whose time word is not the number's ("since it broke out on Friday").
 # (Only those that bound a span: "after the quake hit on Monday" may well be when the number happened.)
 _SUBORDINATORS = frozenset("since until till".split())
-_LINK_VERBS = frozenset("reach hit exceed total top stand number be include surpass pass climb rise".split())
+_LINK_VERBS = frozenset(
+    "reach hit exceed total top stand number be include surpass pass climb rise remain stay".split()
+)
 _RATIO = compiled(
     r"^\s{1,3}(?:in|out\s{1,3}of)\s{1,3}(?:\d{1,3}\b(?![,.]\d)|every\b|ten\b|five\b|four\b|three\b|two\b)"
 )
@@ -300,7 +302,7 @@ _IRREGULAR = {
     "fell": "fall", "rose": "rise", "grew": "grow", "laid": "lay", "let": "let", "wrote": "write", "hurt": "hurt",
     "dead": "die", "died": "die", "dies": "die", "froze": "freeze", "stood": "stand", "sank": "sink",
     "hid": "hide", "burnt": "burn", "spelt": "spell", "spilt": "spill", "dealt": "deal", "meant": "mean",
-    "axed": "axe", "led": "lead", "fed": "feed", "shed": "shed", "lay": "lay",
+    "axed": "axe", "remain": "remain", "remains": "remain", "led": "lead", "fed": "feed", "shed": "shed", "lay": "lay",
 }  # fmt: skip
 # ("lay" is "lay off 300 workers": as the past of "lie" it is rare next to a figure.)
 
