@@ -442,7 +442,11 @@ def find_period(
             _YEAR_AFTER.fullmatch(gap) or (other.value is None and _WORDS_BEFORE_RELATIVE.fullmatch(gap))
         ):
             return period  # "$140bn in 2021", "grew 2.4 percent last year"
-    ranges = [period for _other, period in in_sentence if period.start.year != period.end.year]
+    ranges = [
+        period
+        for other, period in in_sentence
+        if period.start.year != period.end.year and not _in_another_relative_clause(text, other, mention)
+    ]
     if ranges:
         return ranges[0]
     for other, period in in_sentence:
@@ -450,11 +454,26 @@ def find_period(
         if _SINCE.search(prefix) and other.start < mention.start + 400:
             end = as_of or period.end
             return Period(period.start, max(end, period.end), f"since {period.text}", "since")
-    if len(in_sentence) == 1 and not _year_of_a_later_figure(text, mention, in_sentence[0][0]):
+    if (
+        len(in_sentence) == 1
+        and not _year_of_a_later_figure(text, mention, in_sentence[0][0])
+        and not _in_another_relative_clause(text, in_sentence[0][0], mention)
+    ):
         return in_sentence[0][1]
     return Period(as_of, as_of, "", "as_of") if as_of else None
 
 
+def _in_another_relative_clause(text: str, year: Mention, mention: Mention) -> bool:
+    """Whether a year stands in a relative clause set off by commas that does not hold the figure:
+    "Piet Vos, who was mayor from 2012 to 2020, was jailed for seven years" does not date the seven."""
+    start = text.rfind(",", max(0, year.start - 120), year.start)
+    end = text.find(",", year.end, year.end + 120)
+    if start < 0 or end < 0 or start <= mention.start < end:
+        return False
+    return bool(_RELATIVE_OPENING.match(text, start + 1))
+
+
+_RELATIVE_OPENING = compiled(r"(?i)\s{0,3}(?:who|which|whose)\b")
 _CONTRAST = compiled(r"\b(?:from|compared\s+(?:with|to)|versus|vs\.?|against|after|than)\b", regex.IGNORECASE)
 _LAST_FIGURE = compiled(r"\d[\d,.]{0,20}(?![\s\S]{0,200}\d)")
 

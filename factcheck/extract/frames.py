@@ -100,6 +100,11 @@ _CAPACITY_BEFORE = compiled(
 )
 # ... or right after it: "a 280-passenger capacity", "280 seats capacity" are rare; "(capacity)" words.
 _CAPACITY_AFTER = compiled(r"(?i)[\s-]{1,3}(?:\w+[\s-]{1,3})?capacity\b")
+_IN_PRISON = compiled(r"(?i)\s{1,3}(?:in|behind)\s{1,3}(?:prison|jail|gaol|custody|detention|bars)\b")
+_SENTENCED_TO = compiled(
+    r"(?i)\b(?:sentenced|jailed|imprisoned|sentencing|jailing|jail|sentence|imprison)\s{1,3}"
+    r"(?:\w+\s{1,3}){0,4}(?:to|for)\s{1,3}(?:up\s{1,3}to\s{1,3}|more\s{1,3}than\s{1,3})?$"
+)
 _ABOARD = compiled(r"(?i)\s{1,3}(?:on\s{1,3}board|aboard)\b")
 # Participles of an appositive that names who leads or owns what stands before it (", led by X,").
 _BY_PARTICIPLES = frozenset("led headed chaired run owned founded backed controlled managed".split())
@@ -560,6 +565,10 @@ class _SentenceReader:
             return "", (), "", False, "share", ""  # "1 in 4 companies": a share, not a count
         if claim.kind == "duration" and _RELATIVE_TIME.match(following):
             return "", (), "", False, "", ""  # "two months ago": when, not how long
+        if claim.kind == "duration" and (
+            _IN_PRISON.match(following) or _SENTENCED_TO.search(self.text, max(0, claim.start - 60), claim.start)
+        ):
+            return "prison", (), "", False, "", ""  # "seven years in prison", "jailed for seven years"
         hyphen = _HYPHEN_MEASURE.match(following)
         if hyphen:
             # "the 7.8-magnitude earthquake": the hyphenated word is the measure
@@ -729,7 +738,9 @@ class _SentenceReader:
                          "could", "would", "may", "might", "will", "should", "can", "expected", "estimated",
                          "projected", "forecast", "predicted", "seen", "set", "likely", "valued", "put", "reach",
                          "top", "exceed", "hit", "widened", "narrowed", "shrank", "shrunk", "rise", "fall",
-                         "grow", "remain", "remained", "remains", "stay", "stayed", "near", "nearly") or (
+                         "grow", "remain", "remained", "remains", "stay", "stayed", "near", "nearly",
+                         # "bribes worth 2.3 million euros", "bribes totalling ...": the noun before
+                         "worth", "totalling", "totaling", "totalled", "amounting") or (
                 lower in _CHANGE_VERBS and lower not in ("cut", "cuts", "lower", "raise", "raises")
             ):  # fmt: skip
                 # Any verb of change the grammar knows: "GDP expanded by 2.4%", "sales slumped 8%".
@@ -740,7 +751,11 @@ class _SentenceReader:
         if skipped == 0:
             return []
         nearest = tokens[before].lower if before >= 0 else ""
-        attached = nearest in ("to", "with", "of", "at", "by") and index >= 0 and _is_noun_word(tokens[index])
+        attached = (
+            nearest in ("to", "with", "of", "at", "by", "worth", "totalling", "totaling")
+            and index >= 0
+            and _is_noun_word(tokens[index])
+        )
         if not attached:
             # "The death toll from a strong quake in Turkey has reached 8,547": the clause's subject
             subject = self._subject_phrase(index)

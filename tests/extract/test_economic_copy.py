@@ -224,3 +224,25 @@ def test_the_owner_across_an_appositive(sentence: str, about: str) -> None:
 def test_a_participle_opening_a_sentence_is_no_name(sentence: str, about: str) -> None:
     claims = [c for c in extract_claims(sentence) if c.kind != "year"]
     assert claims[0].frame.about == about
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measure"),
+    [
+        ("A court sentenced Piet Vos to seven years in prison on Tuesday.", "seven years", "prison"),
+        ("Piet Vos was jailed for seven years, the court ruled.", "seven years", "prison"),
+        # Court copy's money: the noun before "worth" or "totalling".
+        ("The court found he took bribes worth 2.3 million euros.", "2.3 million euros", "bribe"),
+        ("He received bribes totalling 2.3 million euros.", "2.3 million euros", "bribe"),
+        # A duration that is no sentence stays without a measure.
+        ("The trial lasted two years.", "two years", ""),
+    ],
+)
+def test_court_copy(sentence: str, text: str, measure: str) -> None:
+    assert frame_of(sentence, text)["measure"] == measure
+
+
+def test_a_year_in_another_relative_clause_does_not_date_the_figure() -> None:
+    sentence = "Piet Vos, who was mayor of Velmora from 2012 to 2020, was jailed for seven years."
+    assert frame_of(sentence, "seven years")["period"] == "as of 2025-01-30"
+    assert frame_of("Exports rose 70 percent between 2021 and 2024.", "70 percent")["period"] == "2021/2024"
