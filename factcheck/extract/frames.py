@@ -559,7 +559,8 @@ class _SentenceReader:
         following = self.text[claim.end : claim.end + 30]
         if before >= 0 and self.tokens[before].lower == "than" and not claim.qualifier:
             return "", (), "", False, "difference", ""  # "more medals than 184 countries": a yardstick
-        if _DIFFERENCE.match(following) and not _THAN_A_TIME.match(following):
+        than_a_time = bool(_THAN_A_TIME.match(following))  # "11% higher than a year before": a change
+        if _DIFFERENCE.match(following) and not than_a_time:
             return "", (), "", False, "difference", ""
         if _RATIO.match(following) or _RATIO_TEXT.search(claim.text):
             return "", (), "", False, "share", ""  # "1 in 4 companies": a share, not a count
@@ -575,9 +576,9 @@ class _SentenceReader:
             return noun_lemma(hyphen.group(1)), (), "", total, "", ""
         aspect = ""
         whole = ""
-        if TIME_AFTER_NUMBER.match(self.text, claim.end) or _THAN_A_TIME.match(following):
+        if than_a_time or TIME_AFTER_NUMBER.match(self.text, claim.end):
             # ("11% higher than a year before": a change of what the sentence names before it)
-            aspect = "change" if _THAN_A_TIME.match(following) else aspect
+            aspect = "change" if than_a_time else aspect
             phrase: list[_Token] = []
             next_index = after  # "rose 2.3% year on year", "2.4 percent last year": when, not what
         else:
@@ -718,7 +719,7 @@ class _SentenceReader:
         """The noun phrase a number completes: "death toll to 8,574", "medals with 126", "winds of 140 mph"."""
         tokens = self.tokens
         index = before
-        # Skip a qualifier the scanner left outside the claim and a linking verb chain.
+        # Skip a qualifier the scanner left outside the claim, a linking verb chain, a verb of change.
         skipped = 0
         while index >= 0 and skipped < 6:
             covering = self._claim_covering(tokens[index].start)
@@ -729,21 +730,7 @@ class _SentenceReader:
                 skipped += 1
                 continue
             lower = tokens[index].lower
-            if lower in ("to", "at", "of", "with", "by", "was", "were", "is", "are", "has", "have", "had", "been",
-                         "reached", "hit", "exceeded", "topped", "stood", "stands", "totalled", "totaled", "risen",
-                         "rose", "climbed", "passed", "surpassed", "be", "now", "already", "over", "above", "grew",
-                         "fell", "jumped", "soared", "dropped", "declined", "increased", "decreased", "surged",
-                         "plunged", "grown", "fallen", "up", "down", "record", "a",
-                         # a modal or a forecast before the verb: "could reach", "is expected to top"
-                         "could", "would", "may", "might", "will", "should", "can", "expected", "estimated",
-                         "projected", "forecast", "predicted", "seen", "set", "likely", "valued", "put", "reach",
-                         "top", "exceed", "hit", "widened", "narrowed", "shrank", "shrunk", "rise", "fall",
-                         "grow", "remain", "remained", "remains", "stay", "stayed", "near", "nearly",
-                         # "bribes worth 2.3 million euros", "bribes totalling ...": the noun before
-                         "worth", "totalling", "totaling", "totalled", "amounting") or (
-                lower in _CHANGE_VERBS and lower not in ("cut", "cuts", "lower", "raise", "raises")
-            ):  # fmt: skip
-                # Any verb of change the grammar knows: "GDP expanded by 2.4%", "sales slumped 8%".
+            if lower in _BEFORE_A_FIGURE:
                 index -= 1
                 skipped += 1
                 continue
@@ -1154,54 +1141,7 @@ class _SentenceReader:
             if _without_contraction(token.lower) in _PRONOUNS:
                 index += 1
                 continue
-            if token.start == self.first_token_start and (
-                token.lower in _SENTENCE_OPENERS
-                or token.lower.endswith(("ing", "ly"))
-                # "Officials said": a plural of a common word opens the sentence; names do not inflect
-                or _inflected(_without_possessive(token.lower))
-                or self.names.written_in_lower_case(_without_possessive(token.lower))
-                # "Textile maker Harlow Mills", "Software group Veltrix": a trade before the firm's name
-                or (
-                    index + 2 < len(tokens)
-                    and tokens[index + 1].lower in _FIRM_NOUNS
-                    and tokens[index + 2].capitalised
-                    and _known_word(token.lower)
-                    and not self.names.capitalised_inside(token.lower)
-                )
-                # "Insured losses", "Confirmed cases": a participle before its noun ("United have" stays a name)
-                or (
-                    token.lower.endswith("ed")
-                    and index + 1 < len(tokens)
-                    and _is_noun_word(tokens[index + 1])
-                    and not tokens[index + 1].capitalised
-                    and _verb_lemma(tokens[index + 1].text) is None
-                    and _known_word(token.lower)
-                    and not self.names.capitalised_inside(token.lower)
-                )
-                # "Health officials said", "Police officers found": a public body's common word
-                or (
-                    token.lower in _COMMON_OPENERS
-                    and index + 1 < len(tokens)
-                    and tokens[index + 1].is_word
-                    and not tokens[index + 1].capitalised
-                    and not self.names.capitalised_inside(token.lower)
-                )
-                # "Unemployment fell", "Inflation averaged": an abstract noun is no name (-ment, -tion, -ness)
-                or (
-                    _ABSTRACT_NOUN.search(token.lower)
-                    and _known_word(token.lower)
-                    and not self.names.capitalised_inside(token.lower)
-                )
-                # "Unemployment in Velmora fell", "Damage from Cyclone Perrin": an English word followed by a
-                # preposition, that the article never capitalises inside a sentence, is a common word
-                # ("Chile won" and "Turkey, capitalised inside" stay names).
-                or (
-                    index + 1 < len(tokens)
-                    and tokens[index + 1].lower in _OPENER_PREPOSITIONS
-                    and _known_word(_without_possessive(token.lower))
-                    and not self.names.capitalised_inside(token.lower)
-                )
-            ):
+            if token.start == self.first_token_start and self._opens_with_a_common_word(index):
                 index += 1
                 continue
             if token.lower in _SENTENCE_OPENERS and token.lower not in ("us",):
@@ -1256,6 +1196,49 @@ class _SentenceReader:
                     continue
             names.append((first, " ".join(t.text for t in run)))
         return names
+
+    def _opens_with_a_common_word(self, index: int) -> bool:
+        """Whether the capitalised word that opens the sentence is a common word, not a name."""
+        tokens = self.tokens
+        lower = tokens[index].lower
+        bare = _without_possessive(lower)
+        # "Officials said": a plural of a common word opens the sentence; names do not inflect
+        if lower in _SENTENCE_OPENERS or lower.endswith(("ing", "ly")) or _inflected(bare):
+            return True
+        if self.names.written_in_lower_case(bare):
+            return True
+        # Every other reading needs the article never to capitalise the word inside a sentence
+        # ("Turkey, capitalised inside", stays a name).
+        if self.names.capitalised_inside(lower):
+            return False
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if following is None:
+            return bool(_ABSTRACT_NOUN.search(lower) and _known_word(lower))
+        lower_after = following.is_word and not following.capitalised
+        return bool(
+            # "Textile maker Harlow Mills", "Software group Veltrix": a trade before the firm's name
+            (
+                following.lower in _FIRM_NOUNS
+                and index + 2 < len(tokens)
+                and tokens[index + 2].capitalised
+                and _known_word(lower)
+            )
+            # "Insured losses", "Confirmed cases": a participle before its noun ("United have" stays a name)
+            or (
+                lower.endswith("ed")
+                and _is_noun_word(following)
+                and not following.capitalised
+                and _verb_lemma(following.text) is None
+                and _known_word(lower)
+            )
+            # "Health officials said", "Police officers found": a public body's common word
+            or (lower in _COMMON_OPENERS and lower_after)
+            # "Unemployment fell", "Inflation averaged": an abstract noun is no name (-ment, -tion, -ness)
+            or (_ABSTRACT_NOUN.search(lower) and _known_word(lower))
+            # "Unemployment in Velmora fell", "Damage from Cyclone Perrin": an English word followed by a
+            # preposition is a common word ("Chile won" stays a name)
+            or (following.lower in _OPENER_PREPOSITIONS and _known_word(bare))
+        )
 
     def _name_ending_at(self, index: int) -> str:
         tokens = self.tokens
@@ -1376,6 +1359,18 @@ class _SentenceReader:
 
 
 _CHANGE_VERBS = vocab().change_before
+# Words a number's noun phrase skips on its way back ("death toll to 8,574", "GDP expanded by 2.4%"): a
+# qualifier the scanner left outside the claim, a linking verb chain, a modal or forecast ("could reach",
+# "is expected to top"), "worth" ("bribes worth 2.3 million euros"), and every verb of change the grammar
+# knows but those that are nouns too ("a cut of", "a pay raise of", "lower").
+_BEFORE_A_FIGURE = frozenset(
+    """to at of with by was were is are has have had been reached hit exceeded topped stood stands totalled
+    totaled risen rose climbed passed surpassed be now already over above grew fell jumped soared dropped
+    declined increased decreased surged plunged grown fallen up down record a could would may might will
+    should can expected estimated projected forecast predicted seen set likely valued put reach top exceed
+    widened narrowed shrank shrunk rise fall grow remain remained remains stay stayed near nearly worth
+    totalling totaling amounting""".split()
+) | (_CHANGE_VERBS - {"cut", "cuts", "lower", "raise", "raises"})
 _SINGULAR_IN_S = vocab().singular_in_s
 _COMMON_OPENERS = vocab().common_openers
 _FIRM_NOUNS = vocab().firm_nouns
