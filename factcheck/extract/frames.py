@@ -297,6 +297,9 @@ def _verb_lemma(word: str) -> str | None:
 
 
 # Verbs that open a sentence in news copy ("Asked about the toll, ..."): capitalised, still verbs.
+_TOLD = frozenset("told tells tell".split())
+_CLOSING_QUOTES = frozenset('"\u201d')
+_OPENING_QUOTES = frozenset('"\u201c\u2018\u00ab\u201e')
 _OPENING_VERBS = frozenset("asked speaking writing added adding according including excluding".split())
 
 _IRREGULAR = {
@@ -459,6 +462,18 @@ class _SentenceReader:
         """Index of the first token that starts at or after ``offset``."""
         return bisect.bisect_left(self.starts, offset)
 
+    def _quoted_alone(self, claim: Claim, before: int, after: int) -> bool:
+        """Whether the figure is all a quotation holds ('\u201cnearly 2,000\u201d')."""
+        tokens = self.tokens
+        return (
+            before >= 0
+            and after < len(tokens)
+            and tokens[before].text in _OPENING_QUOTES
+            and tokens[before].end == claim.start
+            and tokens[after].text in _CLOSING_QUOTES
+            and tokens[after].start == claim.end
+        )
+
     def _index_before(self, offset: int) -> int:
         """Index of the last token that ends at or before ``offset`` (-1 if none)."""
         return bisect.bisect_right(self.ends, offset) - 1
@@ -553,6 +568,8 @@ class _SentenceReader:
             return str(claim.unit or ""), (), "", False, "", ""  # "a Category 4 hurricane": the scale
         after = self._index_after(claim.end)
         before = self._index_before(claim.start)
+        if self._quoted_alone(claim, before, after):
+            after += 1  # 'laid off "nearly 2,000" workers': the quoted figure counts what follows it
         total = self._total_before(before, claim) or self._total_after(after)
         if self._difference_before(before):
             return "", (), "", False, "difference", ""  # a margin or a lead is no level of what it counts
@@ -936,6 +953,9 @@ class _SentenceReader:
         while index >= 0 and steps < 4:
             token = tokens[index]
             lower = token.lower
+            if token.text in _OPENING_QUOTES:
+                index -= 1  # 'laid off "nearly 8,000" employees': the quoted figure is still the verb's
+                continue
             if not token.is_word:
                 break
             if lower in _AUXILIARY or lower in _DETERMINERS or lower in ("by", "to", "with", "about", "nearly"):
@@ -1000,6 +1020,12 @@ class _SentenceReader:
         while start >= 0 and before - start < _MAX_CLAUSE_TOKENS:
             token = tokens[start]
             if token.text in _CLAUSE_BREAK or token.lower in _CLAUSE_WORDS:
+                break
+            if token.lower in _TOLD and start < before:
+                # "Musk tells BBC nearly 8,000 staff were laid off": the number is the reported clause's,
+                # not the speaker's, and whom he told is no subject either.
+                while start < before and (tokens[start + 1].capitalised or tokens[start + 1].lower in _DETERMINERS):
+                    start += 1
                 break
             if token.text == "," and start + 1 <= before and tokens[start + 1].lower.endswith("ing"):
                 start -= 1  # a participle clause shares the main clause's subject: ", securing 108 medals"

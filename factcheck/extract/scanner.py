@@ -124,6 +124,15 @@ def _tail_possible(text: str, pos: int) -> bool:
     return following != "."
 
 
+def _closes_a_quotation(text: str, pos: int) -> bool:
+    """Whether a double prime at ``pos`` closes a quotation the line opened ('“nearly 8,000″ employees',
+    as some publishing systems set a closing quote), so it is no inch sign."""
+    if text[pos : pos + 1] != "\u2033":
+        return False
+    line = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return line.rfind("\u201c") > max(line.rfind("\u201d"), line.rfind("\u2033"))
+
+
 def _word_after(text: str, end: int) -> str:
     match = _WORD_AFTER.match(text[end : end + 40])
     return match.group(1).lower() if match else ""
@@ -509,7 +518,7 @@ class _Scanner:
                         value = -value
                     start = prefix.start()
 
-        if with_suffix:
+        if with_suffix and not _closes_a_quotation(text, end):
             pos = end
             following = text[pos : pos + 1]
             glued = following.isalpha() or following in "µμ°″²"

@@ -223,6 +223,18 @@ def test_remain_is_a_verb() -> None:
     assert frame_of("At least 17 passengers remain missing.", "At least 17").measure == "passenger"
 
 
+def test_a_quoted_figure_is_still_the_verbs() -> None:
+    sentence = "Kestrel Foods laid off \u201cnearly 2,000\u201d workers last year, its chief said."
+    frame = frame_of(sentence, "nearly 2,000")
+    assert (frame.measure, frame.event) == ("worker", "lay")
+
+
+def test_the_speaker_and_whom_he_told_own_no_figure_of_what_he_told() -> None:
+    frame = frame_of("Dana Whitcombe tells CNN nearly 2,000 Kestrel employees were laid off.", "nearly 2,000")
+    assert frame.about == ""
+    assert frame_of("Dana Whitcombe told the union 300 jobs would go.", "300").about == ""
+
+
 # What the extractor gets wrong today: (sentence, claim, expected fields, what it returns instead).
 WRONG = [
     (

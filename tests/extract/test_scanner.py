@@ -154,6 +154,14 @@ def test_feet_and_inches() -> None:
     assert (mention.unit, mention.value) == ("foot", pytest.approx(5 + 2 / 12))
 
 
+def test_a_double_prime_closing_a_quotation_is_no_inch_sign() -> None:
+    # Some publishing systems set the closing quote of '“nearly 8,000” employees' as a double prime.
+    quoted = only("The firm laid off \u201cnearly 8,000\u2033 employees, he said.")
+    assert (quoted.kind, quoted.unit, quoted.value) == ("number", None, 8000)
+    screen = only("The tablet has a 11\u2033 screen.")
+    assert (screen.unit, screen.value) == ("inch", 11)
+
+
 @pytest.mark.parametrize(("text", "unit"), [("35°C", "degree_Celsius"), ("95 degrees Fahrenheit", "degree_Fahrenheit")])
 def test_temperature(text: str, unit: str) -> None:
     mention = only(f"It reached {text} on Monday")
