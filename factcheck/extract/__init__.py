@@ -114,7 +114,7 @@ def _extract(prose: str, original: str, as_of: date | None) -> list[Claim]:
         periods: list[tuple[Mention, Period]] = []
         for member in members:
             period = own_period(member, prose, as_of)
-            if period is not None:
+            if period is not None and not _is_dateline(prose, member):
                 periods.append((member, period))
         periods.extend(relative_periods(prose, sentence, as_of))
         periods.sort(key=lambda found: found[0].start)
@@ -136,6 +136,21 @@ def _extract(prose: str, original: str, as_of: date | None) -> list[Claim]:
             if c.kind != "weekday" or f.measure
         )
     return claims
+
+
+# A wire dateline opens a paragraph: "VARNOV, Oct 7 (Meridian Wire) - ", "Aug 2 (Reuters) — ".
+_DATELINE_BEFORE = compiled(r"(?:^|\n)[ \t]{0,8}(?:[A-Z][\w.'’ -]{0,40},[ \t]{1,3})?$")
+_DATELINE_AFTER = compiled(r"(?:,?[ \t]{1,3}\d{4})?[ \t]{0,3}(?:\([^()\n]{1,40}\)[ \t]{0,3})?[-–—]")
+
+
+def _is_dateline(prose: str, mention: Mention) -> bool:
+    """Whether a date is a wire dateline's: the day the story was filed, which dates nothing its paragraph
+    says (the article's own date does that)."""
+    return (
+        mention.kind == "date"
+        and bool(_DATELINE_BEFORE.search(prose, max(0, mention.start - 50), mention.start))
+        and bool(_DATELINE_AFTER.match(prose, mention.end))
+    )
 
 
 _FROM_TO_GAP = compiled(

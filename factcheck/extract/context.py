@@ -433,6 +433,7 @@ def find_period(
     text: str, mention: Mention, in_sentence: list[tuple[Mention, Period]], as_of: date | None
 ) -> Period | None:
     """The period a non-date mention is about (see module docstring)."""
+    in_sentence = [(other, period) for other, period in in_sentence if not _dates_of_items(text, other)]
     if not in_sentence:
         return Period(as_of, as_of, "", "as_of") if as_of else None
     # "$140bn in 2021": a year right after the number belongs to it.
@@ -461,6 +462,16 @@ def find_period(
     ):
         return in_sentence[0][1]
     return Period(as_of, as_of, "", "as_of") if as_of else None
+
+
+# "products with best-by dates between March and December 2026": dates the items carry, not a time.
+_ITEM_DATES = compiled(
+    r"(?i)\bdates?(?:\s{1,3}(?:between|from|of|through|until|to|in|and|up|[A-Z][a-z]{2,8}\.?)){0,3}\s{1,3}$"
+)
+
+
+def _dates_of_items(text: str, other: Mention) -> bool:
+    return bool(_ITEM_DATES.search(text, max(0, other.start - 40), other.start))
 
 
 def _in_another_relative_clause(text: str, year: Mention, mention: Mention) -> bool:

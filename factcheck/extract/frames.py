@@ -389,10 +389,14 @@ class NameEvidence:
             self._runs = frozenset(runs)
         found = self._full.get(key)
         if found is None:
+            # A word the article also writes in lower case is a common word a title capitalised
+            # ("Opposition Civic Renewal wins", "the opposition Civic Renewal party"), no part of the name.
             longer = {
                 run
                 for run in self._runs
-                if run.endswith(" " + key) and not set(run[: -len(key)].split()) & _DISTINCT_PREFIXES
+                if run.endswith(" " + key)
+                and not set(run[: -len(key)].split()) & _DISTINCT_PREFIXES
+                and not any(self.written_in_lower_case(word) for word in run[: -len(key)].split())
             }
             found = self._full[key] = next(iter(longer)) if len(longer) == 1 else key
         return found
@@ -980,7 +984,9 @@ class _SentenceReader:
         if self._between is False:
             self._between = _BETWEEN_NAMES.search(self.chunk)  # once per sentence, not once per claim
         between = self._between
-        if isinstance(between, regex.Match):
+        if isinstance(between, regex.Match) and not any(
+            _MONTH_OR_DAY.fullmatch(between.group(g).lower()) for g in ("a", "b")
+        ):  # "between March and December": a stretch of time, not two parties
             pair = sorted(_entity_key(between.group(g)) for g in ("a", "b"))
             return " and ".join(pair), True
         before = self._index_before(claim.start)

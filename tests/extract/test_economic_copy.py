@@ -92,6 +92,12 @@ def test_a_capitalised_name_is_no_verb() -> None:
         ),
         # A compass word makes another place: Sudan is not South Sudan.
         ("Refugees crossed into South Sudan. Sudan's army has 120,000 soldiers.", "sudan"),
+        # A word the article writes in lower case is no part of the name a headline capitalised.
+        (
+            "Opposition Civic Renewal wins most seats\n\nThe opposition Civic Renewal party won. Civic Renewal "
+            "took 142 seats.",
+            "civic renewal",
+        ),
         # A full stop ends a name: "the Games. The U.S." is no name.
         ("It was the last day of the Games. The U.S. won 126 medals in all.", "u.s"),
     ],

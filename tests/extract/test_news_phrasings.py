@@ -178,3 +178,27 @@ def test_a_year_belongs_to_the_figure_it_follows(sentence: str, claim: str, labe
     period = claims[claim].period
     assert period is not None
     assert (period.text if period.basis == "explicit" else None) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # A wire dateline says when the story was filed: the article's date dates its figures.
+        ("Aug 2 (Harbour Wire) - An outbreak has sickened 37 people in nine states, officials said.", "37"),
+        ("VARNOV, Oct 7 (Harbour Wire) — The party took 142 of the 300 seats.", "142"),
+        # Dates the items carry are no time of the count.
+        ("The recall covers 240,000 cases of soup with best-by dates between March and December 2026.", "240,000"),
+    ],
+)
+def test_dates_that_do_not_date_the_figures(text: str, claim: str) -> None:
+    claims = {c.text: c for c in extract_claims(text, date=dt.date(2025, 8, 2))}
+    period = claims[claim].period
+    assert period is not None
+    assert period.basis == "as_of"
+    assert claims[claim].frame.about == ""
+
+
+def test_a_date_inside_the_paragraph_still_dates_its_figures() -> None:
+    claims = {c.text: c for c in extract_claims("On Aug 2 - a Friday - 37 people fell ill.", date=dt.date(2025, 8, 9))}
+    period = claims["37"].period
+    assert period is not None and period.basis == "explicit"
