@@ -28,6 +28,11 @@ intervals share a point can both be true.
 * ``varying`` measures (market value, users, estimates of a cost) move both
   ways: they compare only on the same day.
 
+Two values that cannot both hold are no conflict when one side's sentence also
+states the other side's value: that article gives both figures, each for its
+own thing ("across its 14 hospitals ..., diverting ambulances from three
+emergency departments"), and the other article took the second of them.
+
 Severity is the rule's when both sides name the measure in the same words and
 agree on what it is about; it drops to warning when the match rests on the
 vocabulary (synonyms) or on a currency conversion.
@@ -173,6 +178,7 @@ class NumericConsistency(Check):
             row: _member(row, record, relative + (rate_tolerance if record["converted"] else 0.0))
             for row, record in records.items()
         }
+        pairs = _unexplained(pairs, records, members, _figures_by_sentence(table))
         reporter = _Reporter(context, records, by_row, stories)
         findings: list[Finding] = []
         days = int(options["weekday_days"])
@@ -550,6 +556,44 @@ def _convert_currencies(rows: pd.DataFrame, rates: Mapping[str, float]) -> pd.Da
     rows.loc[convert, "dimension"] = "currency:converted"
     rows.loc[convert, "converted"] = True
     return rows
+
+
+def _figure(row: Mapping[str, Any]) -> tuple[int, int, str, float] | None:
+    """(document, sentence, dimension, value to six figures) of a row."""
+    magnitude = float(row["magnitude"])
+    if not math.isfinite(magnitude):
+        return None
+    return int(row["doc"]), int(row["sentence_start"]), str(row["dimension"]), float(f"{magnitude:.6g}")
+
+
+def _figures_by_sentence(table: pd.DataFrame) -> Counter[tuple[int, int, str, float]]:
+    """How often each sentence states each figure (by dimension and value to six figures)."""
+    columns = ("doc", "sentence_start", "dimension", "magnitude", "kind")
+    out: Counter[tuple[int, int, str, float]] = Counter()
+    for doc, sentence, dimension, magnitude, kind in zip(*(table[c].tolist() for c in columns), strict=True):
+        if kind not in ("date", "year", "weekday") and math.isfinite(float(magnitude)):
+            out[(int(doc), int(sentence), str(dimension), float(f"{float(magnitude):.6g}"))] += 1
+    return out
+
+
+def _unexplained(
+    pairs: Sequence[Pair],
+    records: Mapping[int, Mapping[str, Any]],
+    members: Mapping[int, _Member],
+    figures: Counter[tuple[int, int, str, float]],
+) -> list[Pair]:
+    """The pairs, less those of two values that cannot both hold where one side's sentence also states
+    the other side's value: "across Meridale Health's 14 hospitals ..., diverting ambulances from three
+    emergency departments" gives both figures, each for its own thing, and "diverted from three hospitals"
+    in another article is the second of them, not another count of the first."""
+    out = []
+    for pair in pairs:
+        if not _overlap(members[pair.a], members[pair.b]):
+            fa, fb = _figure(records[pair.a]), _figure(records[pair.b])
+            if fa is not None and fb is not None and (figures[(*fb[:2], *fa[2:])] or figures[(*fa[:2], *fb[2:])]):
+                continue
+        out.append(pair)
+    return out
 
 
 def _overlap(a: _Member, b: _Member) -> bool:
