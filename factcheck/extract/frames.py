@@ -26,7 +26,8 @@ and says what an editor reads when comparing two articles side by side:
   ("140 mph (225 km/h)"), ``earlier`` for figures the sentence itself marks as
   superseded ("Previous reports said", "initial estimates"), ``real`` for
   inflation-adjusted amounts, ``projection`` for what "could" or "is expected
-  to" happen; ``""`` for a plain statement.
+  to" happen, ``poll`` for a poll's estimate ("according to an exit poll");
+  ``""`` for a plain statement.
 
 Lemmas come from simplemma (its English data ships in the wheel).  Nothing
 here knows which words are equivalent: the comparison's vocabulary (a rule
@@ -174,7 +175,7 @@ _REAL = compiled(
 _PROJECTION = compiled(
     # "may" in lower case only: "in May" is the month.
     r"(?i)\b(?:could|might|(?-i:may)|would|projected|forecast|expected\s{1,3}to|likely\s{1,3}to|set\s{1,3}to|"
-    r"on\s{1,3}track\s{1,3}to|estimated\s{1,3}to)\b"
+    r"on\s{1,3}(?:track|course)\s{1,3}(?:to|for)|estimated\s{1,3}to)\b"
 )
 # "said it would cut 1,200 jobs": reported speech of a plan, as "will cut" is; not a projection.
 _REPORTED_WOULD = compiled(
@@ -190,8 +191,11 @@ _PART_YEAR_WORDS = (
 )  # fmt: skip
 _REAL_WORDS = ("inflation", "real", "today", "constant")
 _PROJECTION_WORDS = (
-    "could", "might", "may", "would", "projected", "forecast", "expected", "likely", "set", "track", "estimated",
+    "could", "might", "may", "would", "projected", "forecast", "expected", "likely", "set", "track", "course",
+    "estimated",
 )  # fmt: skip
+# A poll's figures ("according to an exit poll", "an opinion poll by X gave"): an estimate, never the result.
+_POLL = compiled(r"(?i)\b(?:exit|opinion|pre-election|election-night)\s{1,3}polls?\b|\bpolls?\s{1,3}(?:by|from|for)\b")
 _PARTIAL_WORDS = ("partial", "early", "provisional", "incomplete", "counting")
 
 
@@ -1354,6 +1358,10 @@ class _SentenceReader:
             label = "part:" + " ".join(part.group().lower().replace("-", " ").split())  # "fourth-quarter"
             for kind in ("number", "money", "quantity", "percent"):
                 out[kind] = label
+            return out
+        if "poll" in lower and _POLL.search(self.chunk):
+            for kind in ("number", "percent"):
+                out[kind] = "poll"
             return out
         if any(word in lower for word in _REAL_WORDS) and _REAL.search(self.chunk):
             out["money"] = "real"

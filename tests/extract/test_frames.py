@@ -235,6 +235,19 @@ def test_the_speaker_and_whom_he_told_own_no_figure_of_what_he_told() -> None:
     assert frame_of("Dana Whitcombe told the union 300 jobs would go.", "300").about == ""
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claim", "series"),
+    [
+        ("The Unity party won 41% of the vote, according to an exit poll by Norvik Research.", "41%", "poll"),
+        ("Exit poll: Unity leads with 41%", "41%", "poll"),
+        ("The Unity party is on course to win 41% of the vote.", "41%", "projection"),
+        ("The Unity party won 41% of the vote, official results showed.", "41%", ""),
+    ],
+)
+def test_a_polls_figures_and_a_projection_are_their_own_series(sentence: str, claim: str, series: str) -> None:
+    assert frame_of(sentence, claim).series == series
+
+
 # What the extractor gets wrong today: (sentence, claim, expected fields, what it returns instead).
 WRONG = [
     (
