@@ -98,6 +98,7 @@ _SINCE = compiled(r"(?i)\bsince\b")
 # Between a number and the year it belongs to: "$140bn in 2021", "250,000 troops in 2022".
 _YEAR_AFTER = compiled(r"(?:\s{1,3}[A-Za-z][\w'’-]{0,30}){0,3}\s{1,3}(?:in|during|for|as\s{1,3}of|by)\s{1,3}")
 _KEY_WORD = compiled(r"[A-Za-z][\w'-]*")
+_SOURCE_HEAD = compiled(r"^(?:(?:of|for|and|&|on|de|the)(?:\s+|$))+")
 _SOURCE_TAIL = compiled(r"(?:\s+(?:of|for|and|&|on|the|de))+$")
 _POSSESSIVE_END = compiled(r"['’]s?$")
 _NOT_SOURCES = frozenset("The This That It He She They We I But And In On At As For A An".split())
@@ -561,6 +562,8 @@ def find_source(text: str, sentence: tuple[int, int]) -> str | None:
             source = str(match.group("source")).strip(" ,.")
             source = str(_SOURCE_TAIL.sub("", source))
             source = str(_POSSESSIVE_END.sub("", source))  # "according to Parametrix's data"
-            if source and source not in _NOT_SOURCES:
+            source = str(_SOURCE_HEAD.sub("", source))
+            # A name has a capital: "according to the official results of the commission" names no one.
+            if source and source not in _NOT_SOURCES and any(word[:1].isupper() for word in source.split()):
                 return source
     return None
