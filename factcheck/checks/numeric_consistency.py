@@ -28,10 +28,11 @@ intervals share a point can both be true.
 * ``varying`` measures (market value, users, estimates of a cost) move both
   ways: they compare only on the same day.
 
-Two values that cannot both hold are no conflict when one side's sentence also
-states the other side's value: that article gives both figures, each for its
-own thing ("across its 14 hospitals ..., diverting ambulances from three
-emergency departments"), and the other article took the second of them.
+Two values that cannot both hold are no conflict when another article of the
+story states one side's value for something else, in the other side's sentence
+or for another measure of the same owner ("across its 14 hospitals ...,
+diverting ambulances from three emergency departments"): the article with
+"three hospitals" took that figure, and the link stage paired the wrong two.
 
 Severity is the rule's when both sides name the measure in the same words and
 agree on what it is about; it drops to warning when the match rests on the
@@ -178,7 +179,7 @@ class NumericConsistency(Check):
             row: _member(row, record, relative + (rate_tolerance if record["converted"] else 0.0))
             for row, record in records.items()
         }
-        pairs = _unexplained(pairs, records, members, _figures_by_sentence(table))
+        pairs = _unexplained(pairs, records, members, by_row, _figure_places(keyed, keyed_records))
         reporter = _Reporter(context, records, by_row, stories)
         findings: list[Finding] = []
         days = int(options["weekday_days"])
@@ -558,40 +559,61 @@ def _convert_currencies(rows: pd.DataFrame, rates: Mapping[str, float]) -> pd.Da
     return rows
 
 
-def _figure(row: Mapping[str, Any]) -> tuple[int, int, str, float] | None:
-    """(document, sentence, dimension, value to six figures) of a row."""
-    magnitude = float(row["magnitude"])
+def _figure(record: Mapping[str, Any]) -> tuple[str, float] | None:
+    """(dimension, value to six figures) of a row: what "the same figure" means here."""
+    magnitude = float(record["magnitude"])
     if not math.isfinite(magnitude):
         return None
-    return int(row["doc"]), int(row["sentence_start"]), str(row["dimension"]), float(f"{magnitude:.6g}")
+    return str(record["dimension"]), float(f"{magnitude:.6g}")
 
 
-def _figures_by_sentence(table: pd.DataFrame) -> Counter[tuple[int, int, str, float]]:
-    """How often each sentence states each figure (by dimension and value to six figures)."""
-    columns = ("doc", "sentence_start", "dimension", "magnitude", "kind")
-    out: Counter[tuple[int, int, str, float]] = Counter()
-    for doc, sentence, dimension, magnitude, kind in zip(*(table[c].tolist() for c in columns), strict=True):
-        if kind not in ("date", "year", "weekday") and math.isfinite(float(magnitude)):
-            out[(int(doc), int(sentence), str(dimension), float(f"{float(magnitude):.6g}"))] += 1
+# Where a story states a figure: (story, dimension, value) -> (document, sentence, measure, owner) of each place.
+_Places = dict[tuple[int, str, float], list[tuple[int, int, str, str]]]
+
+
+def _figure_places(keyed: Sequence[Keyed], records: Mapping[int, Mapping[str, Any]]) -> _Places:
+    out: _Places = {}
+    for k in keyed:
+        record = records[k.row]
+        figure = _figure(record) if record["kind"] not in ("date", "year", "weekday") else None
+        if figure is not None:
+            out.setdefault((k.story, *figure), []).append((k.doc, k.sentence, k.measure, k.about))
     return out
+
+
+def _stated_for_something_else(places: _Places, one: Keyed, figure: tuple[str, float] | None, other: Keyed) -> bool:
+    """Whether an article other than ``one``'s states ``one``'s figure in ``other``'s sentence, or for another
+    measure of ``other``'s owner ("Meridale Health's 14 hospitals" and its "three emergency departments")."""
+    if figure is None:
+        return False
+    return any(
+        doc != one.doc
+        and (
+            (doc == other.doc and sentence == other.sentence)
+            or (about and about == other.about and measure != other.measure)
+        )
+        for doc, sentence, measure, about in places.get((one.story, *figure), ())
+    )
 
 
 def _unexplained(
     pairs: Sequence[Pair],
     records: Mapping[int, Mapping[str, Any]],
     members: Mapping[int, _Member],
-    figures: Counter[tuple[int, int, str, float]],
+    by_row: Mapping[int, Keyed],
+    places: _Places,
 ) -> list[Pair]:
-    """The pairs, less those of two values that cannot both hold where one side's sentence also states
-    the other side's value: "across Meridale Health's 14 hospitals ..., diverting ambulances from three
-    emergency departments" gives both figures, each for its own thing, and "diverted from three hospitals"
-    in another article is the second of them, not another count of the first."""
+    """The pairs, less those of two values that cannot both hold where the story states one side's value for
+    something else too: "across Meridale Health's 14 hospitals ..., diverting ambulances from
+    three emergency departments" gives both figures, each for its own thing, and "diverted from three
+    hospitals" in another article is the second of them, not another count of the first."""
     out = []
     for pair in pairs:
-        if not _overlap(members[pair.a], members[pair.b]):
-            fa, fb = _figure(records[pair.a]), _figure(records[pair.b])
-            if fa is not None and fb is not None and (figures[(*fb[:2], *fa[2:])] or figures[(*fa[:2], *fb[2:])]):
-                continue
+        if not _overlap(members[pair.a], members[pair.b]) and (
+            _stated_for_something_else(places, by_row[pair.a], _figure(records[pair.a]), by_row[pair.b])
+            or _stated_for_something_else(places, by_row[pair.b], _figure(records[pair.b]), by_row[pair.a])
+        ):
+            continue
         out.append(pair)
     return out
 

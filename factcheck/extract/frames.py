@@ -402,6 +402,13 @@ class NameEvidence:
                 and not set(run[: -len(key)].split()) & _DISTINCT_PREFIXES
                 and not any(self.written_in_lower_case(word) for word in run[: -len(key)].split())
             }
+            # A firm's first word alone is the firm: "Meridale" of "Meridale Health", "Kestrel" of
+            # "Kestrel Foods" (only before a word that names a business, so "China" is never "China Daily").
+            longer |= {
+                run
+                for run in self._runs
+                if run.startswith(key + " ") and set(run[len(key) + 1 :].split()) <= _ORG_WORDS
+            }
             found = self._full[key] = next(iter(longer)) if len(longer) == 1 else key
         return found
 
@@ -488,8 +495,13 @@ class _SentenceReader:
 
     def run(self) -> list[Frame]:
         measured: list[tuple[str, tuple[str, ...], str, bool, str, str]] = []
+        # What later numbers of the sentence may take their measure from: never a day's event ("derailed
+        # late on Sunday, and nine of the cars": the nine are cars, not a derailment).
+        earlier: list[tuple[str, tuple[str, ...], str, bool, str, str]] = []
         for claim in self.claims:
-            measured.append(self._measure(claim, measured))
+            found = self._measure(claim, earlier)
+            measured.append(found)
+            earlier.append(found if claim.kind not in ("date", "weekday") else ("", (), "", False, "", ""))
         owners = [self._owner(claim) for claim in self.claims]
         taken = {owner for owner, explicit in owners if owner and explicit}
         series_all = self._sentence_series()
@@ -684,6 +696,8 @@ class _SentenceReader:
         """
         tokens = self.tokens
         before = self._index_before(claim.start)
+        if before >= 0 and tokens[before].lower in _NOT_WHEN:
+            return ""  # "gave Meridale until Feb. 2 to pay": a deadline, not when anything happened
         index = before
         while index >= 0 and tokens[index].text not in _CLAUSE_BREAK and tokens[index].text not in (",", ";"):
             token = tokens[index]
@@ -699,6 +713,27 @@ class _SentenceReader:
                     return noun_lemma(later.text)
                 return ""
             index -= 1
+        return self._once_event_before(before)
+
+    def _once_event_before(self, before: int) -> str:
+        """The event a day dates when a word of a once-only event comes before it in its clause ("the blast
+        on Monday", "the attack on Meridale began on Jan. 19", "the ferry sank late on Friday")."""
+        tokens = self.tokens
+        for index in range(before, max(-1, before - _ONCE_EVENT_REACH), -1):
+            token = tokens[index]
+            if token.text in _CLAUSE_BREAK or token.text in (",", ";") or token.lower in _REPORTING:
+                return ""
+            if token.capitalised or not token.is_word:
+                continue
+            verb = _verb_lemma(token.text)
+            if verb in _ONCE_EVENTS and token.lower != verb:
+                return verb  # "exploded", "sank": an inflected verb
+            noun = noun_lemma(token.text)
+            if noun in _ONCE_EVENTS:
+                following = tokens[index + 1] if index + 1 < len(tokens) else None
+                if following is not None and _is_noun_word(following) and not following.capitalised:
+                    continue  # "its leak site on Feb. 4": the word names another thing
+                return noun
         return ""
 
     def _determiner_at(self, index: int) -> bool:
@@ -1414,6 +1449,10 @@ _BEFORE_A_FIGURE = frozenset(
 _SINGULAR_IN_S = vocab().singular_in_s
 _COMMON_OPENERS = vocab().common_openers
 _FIRM_NOUNS = vocab().firm_nouns
+_ORG_WORDS = vocab().org_words
+_ONCE_EVENTS = vocab().once_events
+_NOT_WHEN = frozenset("until till by before after since from".split())
+_ONCE_EVENT_REACH = 8  # tokens back from the day: "the attack on the hospital group began on"
 _MEASURE_ACRONYMS = vocab().measure_acronyms
 _COMMON_TERMS: dict[str, list[tuple[str, ...]]] = {}
 for _term in vocab().common_terms:

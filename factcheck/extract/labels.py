@@ -22,11 +22,22 @@ import regex
 
 from factcheck.extract.patterns import compiled
 from factcheck.extract.scanner import Mention
+from factcheck.extract.vocab import vocab
 
 # The verbs whose object is the event a weekday can date (frames read the object).
 _LIGHT_BEFORE = compiled(
     r"(?i)\b(?:make|made|makes|making|hold|held|holds|take|took|takes|taking|give|gave|gives|came|come|comes|coming)\b"
 )
+
+
+@functools.cache
+def _once_before() -> regex.Pattern[str]:
+    """A word of a once-only event (``once_events`` in the vocabulary, any inflection): "the blast on
+    Monday", "the ferry sank on Friday"; frames decide whether it dates the event."""
+    stems = sorted({w[:-1] if w.endswith("e") else w for w in vocab().once_events} | {"sank", "sunk"})
+    return compiled(rf"(?i)\b(?:{'|'.join(regex.escape(s) for s in stems)})\w{{0,4}}\b")
+
+
 SCALES = ("category", "level", "stage", "phase", "grade", "tier", "class", "force")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -66,8 +77,13 @@ def label_mentions(text: str, taken: Sequence[Mention]) -> list[Mention]:
             at = text.find(name, at + len(name))
             if match is None or not _free(spans, starts, match.start() - 2, match.end() + 2):
                 continue  # part of a word, or of a full date the grammar read ("Friday, February 3")
-            if not _LIGHT_BEFORE.search(text, max(0, match.start() - 100), match.start()):
-                continue  # "said on Monday": a weekday dates an event only after "made landfall", "took office"
+            if not (
+                _LIGHT_BEFORE.search(text, max(0, match.start() - 100), match.start())
+                or _once_before().search(text, max(0, match.start() - 80), match.start())
+            ):
+                # "said on Monday": a weekday dates an event only after "made landfall", "took office",
+                # or a word of an event that happens once ("the blast on Monday")
+                continue
             value = float(WEEKDAYS.index(day))
             out.append(Mention(match.start(), match.end(), "weekday", value, value, value, unit=None, step=0.0))
     out.sort(key=lambda m: m.start)

@@ -107,6 +107,8 @@ class Vocab:
     singular_in_s: frozenset[str]
     common_openers: frozenset[str]
     firm_nouns: frozenset[str]
+    org_words: frozenset[str]  # words after a firm's own name that say it is a business ("Foods", "Group")
+    once_events: frozenset[str]  # lemmas of what happens once in a story and is dated by its day
 
 
 _BOUNDS = {"lower", "upper", "approx", "below_upper", "exact"}
@@ -281,6 +283,8 @@ def parse_vocab(data: Any) -> Vocab:
         singular_in_s=_words(data, "singular_in_s", ""),
         common_openers=_words(data, "common_openers", ""),
         firm_nouns=_words(data, "firm_nouns", ""),
+        org_words=_words(data, "org_words", ""),
+        once_events=_words(data, "once_events", ""),
     )
 
 

@@ -98,6 +98,9 @@ def test_a_capitalised_name_is_no_verb() -> None:
             "took 142 seats.",
             "civic renewal",
         ),
+        # A firm's first word alone is the firm the article names in full; a place is not a newspaper.
+        ("Meridale Health runs hospitals. Meridale has 140 hospitals.", "meridale health"),
+        ("China Daily reported the figures. China has 1,400 ports.", "china"),
         # A full stop ends a name: "the Games. The U.S." is no name.
         ("It was the last day of the Games. The U.S. won 126 medals in all.", "u.s"),
     ],

@@ -248,6 +248,27 @@ def test_a_polls_figures_and_a_projection_are_their_own_series(sentence: str, cl
     assert frame_of(sentence, claim).series == series
 
 
+@pytest.mark.parametrize(
+    ("sentence", "day", "measure"),
+    [
+        ("Residents were still shaken days after the blast on Monday morning.", "Monday", "blast"),
+        ("A tank exploded at the Harlow works on Tuesday, killing nine.", "Tuesday", "explode"),
+        ("The attack on Meridale began on Jan. 19.", "Jan. 19", "attack"),
+        ("The ferry sank late on Friday.", "Friday", "sink"),
+        # A word of the event that names another thing, a deadline, a report: no event's day.
+        ("The group removed Meridale from its leak site on Feb. 4.", "Feb. 4", ""),
+        ("The group gave Meridale until Feb. 2 to pay.", "Feb. 2", ""),
+        ("Officials said on Monday the attack was over.", "Monday", None),
+    ],
+)
+def test_a_day_after_a_once_only_event_dates_it(sentence: str, day: str, measure: str | None) -> None:
+    claims = {c.text: c for c in extract_claims(sentence, date=DAY)}
+    if measure is None:
+        assert day not in claims
+    else:
+        assert claims[day].frame.measure == measure
+
+
 # What the extractor gets wrong today: (sentence, claim, expected fields, what it returns instead).
 WRONG = [
     (
